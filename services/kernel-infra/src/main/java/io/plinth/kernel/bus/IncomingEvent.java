@@ -1,0 +1,16 @@
+package io.plinth.kernel.bus;
+
+import jakarta.json.JsonObject;
+
+/**
+ * An event as a consumer receives it.
+ *
+ * @param id the event id (AMQP message id), unique per event
+ * @param type the routing key, {@code <service>.<entity>.<verb>}
+ * @param source the service that published it
+ * @param time when it was published (ISO-8601)
+ * @param data the payload
+ * @param attempt 1 for the first delivery to this consumer, then 2, 3...
+ */
+public record IncomingEvent(String id, String type, String source, String time, JsonObject data, int attempt) {
+}

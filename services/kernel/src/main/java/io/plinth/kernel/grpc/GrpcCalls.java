@@ -1,0 +1,55 @@
+package io.plinth.kernel.grpc;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.plinth.kernel.problem.Problem;
+import io.plinth.kernel.problem.ProblemException;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a unary call and answers with its result, or with the gRPC status that matches the
+ * problem it raised. Unexpected failures become INTERNAL with a reference, never a stack trace.
+ */
+public final class GrpcCalls {
+
+    private static final Logger LOG = Logger.getLogger(GrpcCalls.class.getName());
+
+    private GrpcCalls() {
+    }
+
+    public static <T> void unary(StreamObserver<T> observer, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (ProblemException e) {
+            observer.onError(statusOf(e.problem()).asRuntimeException());
+            return;
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected error in gRPC call, reference " + reference, e);
+            observer.onError(Status.INTERNAL.withDescription("internal-error: quote reference " + reference)
+                    .asRuntimeException());
+            return;
+        }
+        observer.onNext(result);
+        observer.onCompleted();
+    }
+
+    static Status statusOf(Problem problem) {
+        Status status = switch (problem.status()) {
+            case 400 -> Status.INVALID_ARGUMENT;
+            case 401 -> Status.UNAUTHENTICATED;
+            case 403 -> Status.PERMISSION_DENIED;
+            case 404 -> Status.NOT_FOUND;
+            case 409 -> Status.ALREADY_EXISTS;
+            case 412 -> Status.FAILED_PRECONDITION;
+            case 429 -> Status.RESOURCE_EXHAUSTED;
+            case 503 -> Status.UNAVAILABLE;
+            default -> Status.INTERNAL;
+        };
+        return status.withDescription(problem.code() + (problem.detail() == null ? "" : ": " + problem.detail()));
+    }
+}

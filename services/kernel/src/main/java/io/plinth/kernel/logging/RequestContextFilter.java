@@ -1,0 +1,32 @@
+package io.plinth.kernel.logging;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Gives every HTTP request a request id (echoed in {@code X-Request-Id}) and its trace id, for the logs. */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestContextFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String traceId = Tracing.currentTraceId();
+        if (traceId == null) {
+            traceId = RequestContext.traceIdOf(request.getHeader("traceparent"));
+        }
+        String requestId = RequestContext.begin(request.getHeader(RequestContext.REQUEST_ID_HEADER), traceId);
+        response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            RequestContext.end();
+        }
+    }
+}
