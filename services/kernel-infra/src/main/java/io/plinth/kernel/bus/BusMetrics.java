@@ -1,5 +1,6 @@
 package io.plinth.kernel.bus;
 
+import io.plinth.kernel.config.ServiceIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
@@ -7,7 +8,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
-/** Business metrics of the bus, in the application scope of {@code /metrics}. */
+/**
+ * Business metrics of the bus, in the application scope of {@code /metrics}. Tagged with the
+ * service, because in the all-in-one server every service shares one registry.
+ */
 @ApplicationScoped
 public class BusMetrics {
 
@@ -15,8 +19,13 @@ public class BusMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    @Inject
+    ServiceIdentity identity;
+
     public void published(int count) {
-        registry.counter("plinth.bus.published").inc(count);
+        if (count > 0) {
+            registry.counter("plinth.bus.published", new Tag("service", identity.name())).inc(count);
+        }
     }
 
     public void consumed(String consumer) {
@@ -36,6 +45,6 @@ public class BusMetrics {
     }
 
     private Counter counter(String name, String consumer) {
-        return registry.counter(name, new Tag("consumer", consumer));
+        return registry.counter(name, new Tag("service", identity.name()), new Tag("consumer", consumer));
     }
 }

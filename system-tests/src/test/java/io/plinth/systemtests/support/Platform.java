@@ -1,0 +1,76 @@
+package io.plinth.systemtests.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform under test, started and stopped through the real launcher ({@code ./plinth}) in
+ * one mode at a time: split mode and all-in-one share the private gRPC ports.
+ */
+public final class Platform {
+
+    public enum Mode { SPLIT, ALL_IN_ONE }
+
+    private static final Path ROOT = Path.of(System.getProperty("plinth.root", "..")).toAbsolutePath().normalize();
+    private static TestInfrastructure infrastructure;
+    private static Mode running;
+
+    private Platform() {
+    }
+
+    public static synchronized TestInfrastructure infrastructure() throws Exception {
+        if (infrastructure == null) {
+            infrastructure = new TestInfrastructure();
+        }
+        return infrastructure;
+    }
+
+    /** Makes sure the platform runs in {@code mode} (stopping the other mode first) and is healthy. */
+    public static synchronized TestInfrastructure ensure(Mode mode) throws Exception {
+        TestInfrastructure infra = infrastructure();
+        if (running == mode) {
+            return infra;
+        }
+        launcher("stop");
+        running = null;
+        launcher(mode == Mode.SPLIT ? new String[] {"start", "--split"} : new String[] {"start"});
+        running = mode;
+        return infra;
+    }
+
+    /** Stops whatever runs and releases the run's database, vhost and keys. */
+    public static synchronized void shutdown() throws Exception {
+        if (running != null) {
+            launcher("stop");
+            running = null;
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+            infrastructure = null;
+        }
+    }
+
+    private static void launcher(String... args) throws Exception {
+        File log = ROOT.resolve("system-tests/target/launcher.log").toFile();
+        Files.createDirectories(log.toPath().getParent());
+        String[] command = new String[args.length + 1];
+        command[0] = ROOT.resolve("plinth").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(infrastructure.platformEnvironment());
+        builder.environment().put("PLINTH_START_TIMEOUT", "600");
+        Process process = builder.start();
+        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./plinth " + String.join(" ", args) + " did not finish; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./plinth " + String.join(" ", args) + " failed (exit "
+                    + process.exitValue() + "); see " + log + " and the servers' logs under target/liberty-usr");
+        }
+    }
+}
