@@ -1,7 +1,6 @@
 package io.plinth.kernel.bus;
 
 import io.plinth.kernel.db.ServiceSchemas;
-import io.plinth.kernel.logging.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -32,8 +31,7 @@ public class DeliveryProcessor {
     BusMetrics metrics;
 
     /** @return false when the message was a duplicate and the handler did not run */
-    public boolean process(String consumer, EventHandler handler, IncomingEvent event, String traceId) throws Exception {
-        RequestContext.begin(event.id(), traceId);
+    public boolean process(String consumer, EventHandler handler, IncomingEvent event) throws Exception {
         transaction.begin();
         try {
             boolean fresh = claim(consumer, event.id());
@@ -52,8 +50,6 @@ public class DeliveryProcessor {
                 transaction.rollback();
             }
             throw e;
-        } finally {
-            RequestContext.end();
         }
     }
 

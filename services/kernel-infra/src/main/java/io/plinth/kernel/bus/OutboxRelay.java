@@ -71,6 +71,7 @@ public class OutboxRelay {
     private Thread worker;
     private Channel channel;
     private long lastCleanup;
+    private boolean failing;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) Startup startup) {
         Duration interval = settings.duration("plinth.bus.relay-interval");
@@ -95,11 +96,18 @@ public class OutboxRelay {
                     // A full batch: there may be more waiting.
                 }
                 cleanup(retention);
+                if (failing) {
+                    failing = false;
+                    LOG.info("Outbox relay recovered");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "Outbox relay will retry: " + e);
+                if (!failing) {
+                    failing = true;
+                    LOG.log(Level.WARNING, "Outbox relay cannot send events and keeps retrying: " + e);
+                }
                 closeChannel();
             }
         }

@@ -46,12 +46,15 @@ final class QueueConsumer extends DefaultConsumer {
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         int attempt = attemptOf(properties);
+        RequestContext.begin(properties.getMessageId(),
+                RequestContext.traceIdOf(header(properties, Topology.TRACEPARENT_HEADER)));
         try {
-            IncomingEvent event = parse(properties, body, attempt);
-            processor.process(queue, handler, event, RequestContext.traceIdOf(header(properties, Topology.TRACEPARENT_HEADER)));
+            processor.process(queue, handler, parse(properties, body, attempt));
             getChannel().basicAck(envelope.getDeliveryTag(), false);
         } catch (Exception | LinkageError e) {
             fail(envelope, properties, body, attempt, e);
+        } finally {
+            RequestContext.end();
         }
     }
 
