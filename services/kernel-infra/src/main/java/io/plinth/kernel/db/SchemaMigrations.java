@@ -81,6 +81,8 @@ public class SchemaMigrations {
                 Scope.Attr.resourceAccessor.name(),
                 new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader()),
                 "liquibase.analytics.enabled", false,
+                // Keeps schema names such as "workplace-host" quoted in the SQL Liquibase writes.
+                "liquibase.preserveSchemaCase", true,
                 "liquibase.showBanner", false);
         Scope.child(scope, () -> new CommandScope("update")
                 .addArgumentValue("database", database)
