@@ -1,0 +1,50 @@
+package io.plinth.template.templates;
+
+import io.plinth.kernel.rest.Page;
+import io.plinth.kernel.rest.PageRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /api/templates}: document and message templates. */
+@Path("/templates")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TemplateResource {
+
+    @Inject
+    Templates templates;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewTemplate request,
+                           @Context UriInfo uri) {
+        Template template = templates.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(template.key()).build())
+                .entity(TemplateView.of(template))
+                .build();
+    }
+
+    @GET
+    public Page<TemplateSummary> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return templates.list(PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("/{key}")
+    public TemplateView get(@PathParam("key") String key) {
+        return TemplateView.of(templates.get(key));
+    }
+}
