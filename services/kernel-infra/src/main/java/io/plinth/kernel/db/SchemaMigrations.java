@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -49,7 +50,7 @@ public class SchemaMigrations {
     void migrate(@Observes @Priority(STARTUP_PRIORITY) Startup startup) throws Exception {
         String changelog = settings.text("plinth.db.changelog");
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = awaitDatabase(settings.duration("plinth.db.startup-wait"))) {
             connection.setAutoCommit(true);
             lock(connection, true);
             try {
@@ -70,6 +71,27 @@ public class SchemaMigrations {
         done = true;
         LOG.info(() -> "Schemas " + schemas.names() + " are up to date with " + changelog + " ("
                 + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    /**
+     * PostgreSQL may start later than the service, or answer slowly while a whole platform boots:
+     * wait for it (up to {@code plinth.db.startup-wait}) instead of failing the deployment.
+     */
+    private Connection awaitDatabase(Duration wait) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pause = 500;
+        while (true) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warning(() -> "PostgreSQL is not reachable yet, schema migration waits: " + e.getMessage());
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 10_000);
+            }
+        }
     }
 
     private void update(Connection connection, String changelog) throws Exception {
