@@ -1,8 +1,7 @@
 package io.plinth.dataflow.scripts;
 
 import io.plinth.kernel.bus.EventPublisher;
-import io.plinth.kernel.db.SqlErrors;
-import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
@@ -41,26 +39,14 @@ public class Scripts {
                 .add("key", script.key())
                 .add("language", script.language())
                 .build());
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-            throw ProblemException.conflict("script-key-taken", "A script with key '" + request.key() + "' already exists");
-        }
+        Persistence.flushOrConflict(em, "script-key-taken", "A script with key '" + request.key() + "' already exists");
         return script;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Script get(String key) {
-        List<Script> found = em.createQuery("SELECT s FROM Script s WHERE s.key = :key", Script.class)
-                .setParameter("key", key)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Script", key);
-        }
-        return found.get(0);
+        return Persistence.single(em.createQuery("SELECT s FROM Script s WHERE s.key = :key", Script.class)
+                .setParameter("key", key), "Script", key);
     }
 
     /** Scripts whose key contains {@code search} (all when it is blank), by key, without their sources. */

@@ -1,6 +1,7 @@
 package io.plinth.filestorage.files;
 
 import io.plinth.kernel.bus.EventPublisher;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
@@ -48,13 +49,8 @@ public class StoredFiles {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public FileInfo info(String id) {
-        List<FileInfo> found = em.createQuery(INFO + " WHERE f.id = :id", FileInfo.class)
-                .setParameter("id", parse(id))
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("File", id);
-        }
-        return found.get(0);
+        return Persistence.single(em.createQuery(INFO + " WHERE f.id = :id", FileInfo.class)
+                .setParameter("id", parse(id)), "File", id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,8 +1,7 @@
 package io.plinth.identity.users;
 
 import io.plinth.kernel.bus.EventPublisher;
-import io.plinth.kernel.db.SqlErrors;
-import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.util.List;
@@ -42,27 +40,15 @@ public class Users {
                 .add("id", user.id().toString())
                 .add("login", user.login())
                 .build());
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-            throw ProblemException.conflict("login-taken", "A user with login '" + user.login() + "' already exists");
-        }
+        Persistence.flushOrConflict(em, "login-taken", "A user with login '" + user.login() + "' already exists");
         return user;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlatformUser get(String login) {
-        List<PlatformUser> found = em.createQuery("SELECT u FROM PlatformUser u WHERE u.login = :login",
+        return Persistence.single(em.createQuery("SELECT u FROM PlatformUser u WHERE u.login = :login",
                         PlatformUser.class)
-                .setParameter("login", normalLogin(login))
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("User", login);
-        }
-        return found.get(0);
+                .setParameter("login", normalLogin(login)), "User", login);
     }
 
     /** Users whose login or display name contains {@code search} (all when it is blank), by login. */

@@ -1,8 +1,7 @@
 package io.plinth.scheduler.schedules;
 
 import io.plinth.kernel.bus.EventPublisher;
-import io.plinth.kernel.db.SqlErrors;
-import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,27 +45,15 @@ public class Schedules {
                 .add("routingKey", schedule.routingKey())
                 .add("enabled", schedule.enabled())
                 .build());
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-            throw ProblemException.conflict("schedule-key-taken",
-                    "A schedule with key '" + request.key() + "' already exists");
-        }
+        Persistence.flushOrConflict(em, "schedule-key-taken",
+                "A schedule with key '" + request.key() + "' already exists");
         return schedule;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Schedule get(String key) {
-        List<Schedule> found = em.createQuery("SELECT s FROM Schedule s WHERE s.key = :key", Schedule.class)
-                .setParameter("key", key)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Schedule", key);
-        }
-        return found.get(0);
+        return Persistence.single(em.createQuery("SELECT s FROM Schedule s WHERE s.key = :key", Schedule.class)
+                .setParameter("key", key), "Schedule", key);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

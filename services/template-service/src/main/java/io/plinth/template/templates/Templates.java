@@ -1,8 +1,7 @@
 package io.plinth.template.templates;
 
 import io.plinth.kernel.bus.EventPublisher;
-import io.plinth.kernel.db.SqlErrors;
-import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -39,27 +37,15 @@ public class Templates {
                 .add("key", template.key())
                 .add("mediaType", template.mediaType())
                 .build());
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-            throw ProblemException.conflict("template-key-taken",
-                    "A template with key '" + request.key() + "' already exists");
-        }
+        Persistence.flushOrConflict(em, "template-key-taken",
+                "A template with key '" + request.key() + "' already exists");
         return template;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Template get(String key) {
-        List<Template> found = em.createQuery("SELECT t FROM Template t WHERE t.key = :key", Template.class)
-                .setParameter("key", key)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Template", key);
-        }
-        return found.get(0);
+        return Persistence.single(em.createQuery("SELECT t FROM Template t WHERE t.key = :key", Template.class)
+                .setParameter("key", key), "Template", key);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

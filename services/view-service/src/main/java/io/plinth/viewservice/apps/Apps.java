@@ -1,8 +1,7 @@
 package io.plinth.viewservice.apps;
 
 import io.plinth.kernel.bus.EventPublisher;
-import io.plinth.kernel.db.SqlErrors;
-import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -39,26 +37,14 @@ public class Apps {
                 .add("key", app.key())
                 .add("name", app.name())
                 .build());
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!SqlErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-            throw ProblemException.conflict("app-key-taken", "An app with key '" + request.key() + "' already exists");
-        }
+        Persistence.flushOrConflict(em, "app-key-taken", "An app with key '" + request.key() + "' already exists");
         return app;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public App get(String key) {
-        List<App> found = em.createQuery("SELECT a FROM App a WHERE a.key = :key", App.class)
-                .setParameter("key", key)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("App", key);
-        }
-        return found.get(0);
+        return Persistence.single(em.createQuery("SELECT a FROM App a WHERE a.key = :key", App.class)
+                .setParameter("key", key), "App", key);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

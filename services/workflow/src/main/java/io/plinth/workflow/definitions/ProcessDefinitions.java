@@ -1,6 +1,7 @@
 package io.plinth.workflow.definitions;
 
 import io.plinth.kernel.bus.EventPublisher;
+import io.plinth.kernel.db.Persistence;
 import io.plinth.kernel.problem.FieldError;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
@@ -56,30 +57,19 @@ public class ProcessDefinitions {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProcessDefinition latest(String key) {
-        List<ProcessDefinition> found = em.createQuery(
+        return Persistence.single(em.createQuery(
                         "SELECT d FROM ProcessDefinition d WHERE d.key = :key ORDER BY d.version DESC",
                         ProcessDefinition.class)
-                .setParameter("key", key)
-                .setMaxResults(1)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Process definition", key);
-        }
-        return found.get(0);
+                .setParameter("key", key), "Process definition", key);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProcessDefinition version(String key, int version) {
-        List<ProcessDefinition> found = em.createQuery(
+        return Persistence.single(em.createQuery(
                         "SELECT d FROM ProcessDefinition d WHERE d.key = :key AND d.version = :version",
                         ProcessDefinition.class)
                 .setParameter("key", key)
-                .setParameter("version", version)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Version " + version + " of process definition", key);
-        }
-        return found.get(0);
+                .setParameter("version", version), "Version " + version + " of process definition", key);
     }
 
     /** The current (highest) version of each key, by key. */
