@@ -2,6 +2,7 @@ package io.plinth.kernel.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.plinth.kernel.problem.FieldError;
 import io.plinth.kernel.problem.Problem;
 import io.plinth.kernel.problem.ProblemException;
 import java.util.UUID;
@@ -50,6 +51,17 @@ public final class GrpcCalls {
             case 503 -> Status.UNAVAILABLE;
             default -> Status.INTERNAL;
         };
-        return status.withDescription(problem.code() + (problem.detail() == null ? "" : ": " + problem.detail()));
+        StringBuilder description = new StringBuilder(problem.code());
+        if (problem.errors().isEmpty()) {
+            description.append(problem.detail() == null ? "" : ": " + problem.detail());
+        } else {
+            // Callers over gRPC need the same field paths REST clients get.
+            String separator = ": ";
+            for (FieldError error : problem.errors()) {
+                description.append(separator).append(error.field()).append(' ').append(error.message());
+                separator = "; ";
+            }
+        }
+        return status.withDescription(description.toString());
     }
 }
