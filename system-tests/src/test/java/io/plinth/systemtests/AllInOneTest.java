@@ -37,6 +37,12 @@ class AllInOneTest {
     }
 
     @Test
+    void nothingEmbeddedStartsWhenExternalServersAreConfigured() {
+        assertThat(EmbeddedRunTest.embeddedInfrastructureRuns()).isFalse();
+        assertThat(Http.get(Service.VIEW_SERVICE.allInOneUrl() + "/hc").body()).contains("vhost plinth-it");
+    }
+
+    @Test
     void servicesTalkOverTheBusInsideOneServer() {
         HttpResponse<String> created = Http.postJson(Service.VIEW_SERVICE.allInOneUrl() + "/api/apps",
                 "{\"key\":\"all-in-one\",\"name\":\"One server\"}");

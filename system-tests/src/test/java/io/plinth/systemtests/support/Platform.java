@@ -40,12 +40,17 @@ public final class Platform {
         return infra;
     }
 
-    /** Stops whatever runs and releases the run's database, vhost and keys. */
-    public static synchronized void shutdown() throws Exception {
+    /** Stops the platform this class started, keeping the run's database, vhost and keys. */
+    public static synchronized void stop() throws Exception {
         if (running != null) {
             launcher("stop");
             running = null;
         }
+    }
+
+    /** Stops whatever runs and releases the run's database, vhost and keys. */
+    public static synchronized void shutdown() throws Exception {
+        stop();
         if (infrastructure != null) {
             infrastructure.close();
             infrastructure = null;
@@ -53,18 +58,33 @@ public final class Platform {
     }
 
     private static void launcher(String... args) throws Exception {
+        run(infrastructure.platformEnvironment(), args);
+    }
+
+    /**
+     * Runs {@code ./plinth args} with {@code environment} in place of every inherited PLINTH_*
+     * variable, and answers its output. Fails when it exits with an error.
+     */
+    public static String run(java.util.Map<String, String> environment, String... args) throws Exception {
         File log = ROOT.resolve("system-tests/target/launcher.log").toFile();
         Files.createDirectories(log.toPath().getParent());
         String[] command = new String[args.length + 1];
         command[0] = ROOT.resolve("plinth").toString();
         System.arraycopy(args, 0, command, 1, args.length);
+        File output = File.createTempFile("plinth-launcher", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().putAll(infrastructure.platformEnvironment());
+                .redirectOutput(output);
+        builder.environment().keySet().removeIf(name -> name.startsWith("PLINTH_"));
+        builder.environment().putAll(environment);
         builder.environment().put("PLINTH_START_TIMEOUT", "600");
         Process process = builder.start();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+        String text = Files.readString(output.toPath());
+        Files.writeString(log.toPath(), "$ ./plinth " + String.join(" ", args) + "\n" + text,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.delete(output.toPath());
+        if (!finished) {
             process.destroyForcibly();
             throw new IllegalStateException("./plinth " + String.join(" ", args) + " did not finish; see " + log);
         }
@@ -72,5 +92,6 @@ public final class Platform {
             throw new IllegalStateException("./plinth " + String.join(" ", args) + " failed (exit "
                     + process.exitValue() + "); see " + log + " and the servers' logs under target/liberty-usr");
         }
+        return text;
     }
 }
