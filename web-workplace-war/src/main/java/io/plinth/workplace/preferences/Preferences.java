@@ -55,7 +55,6 @@ public class Preferences {
         return find(user, key);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public UserPreference get(String user, String key) {
         PreferenceNames.check(user, key);
         return find(user, key);
@@ -73,7 +72,6 @@ public class Preferences {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PreferenceView> list(String user, PageRequest page) {
         PreferenceNames.checkUser(user);
         List<PreferenceView> items = em.createQuery("SELECT p FROM UserPreference p WHERE p.userLogin = :user"

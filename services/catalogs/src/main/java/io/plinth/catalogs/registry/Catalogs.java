@@ -36,7 +36,6 @@ public class Catalogs {
         return catalog;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public AppCatalog get(String appKey) {
         AppCatalog catalog = em.find(AppCatalog.class, appKey);
         if (catalog == null) {
@@ -45,7 +44,6 @@ public class Catalogs {
         return catalog;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CatalogView> list(PageRequest page) {
         var items = em.createQuery("SELECT c FROM AppCatalog c ORDER BY c.appKey", AppCatalog.class)
                 .setFirstResult(page.offset())

@@ -43,14 +43,12 @@ public class Scripts {
         return script;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Script get(String key) {
         return Persistence.single(em.createQuery("SELECT s FROM Script s WHERE s.key = :key", Script.class)
                 .setParameter("key", key), "Script", key);
     }
 
     /** Scripts whose key contains {@code search} (all when it is blank), by key, without their sources. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ScriptSummary> list(String search, PageRequest page) {
         String pattern = containing(search);
         List<ScriptSummary> items = em.createQuery("SELECT NEW io.plinth.dataflow.scripts.ScriptSummary("

@@ -47,13 +47,11 @@ public class StoredFiles {
         return info;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public FileInfo info(String id) {
         return Persistence.single(em.createQuery(INFO + " WHERE f.id = :id", FileInfo.class)
                 .setParameter("id", parse(id)), "File", id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public FileContent content(String id) {
         FileInfo info = info(id);
         byte[] bytes = em.createQuery("SELECT f.content FROM StoredFile f WHERE f.id = :id", byte[].class)
@@ -63,7 +61,6 @@ public class StoredFiles {
     }
 
     /** The newest files first, without their bytes. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FileInfo> list(PageRequest page) {
         List<FileInfo> items = em.createQuery(INFO + " ORDER BY f.createdAt DESC, f.id", FileInfo.class)
                 .setFirstResult(page.offset())

@@ -44,7 +44,6 @@ public class Users {
         return user;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public PlatformUser get(String login) {
         return Persistence.single(em.createQuery("SELECT u FROM PlatformUser u WHERE u.login = :login",
                         PlatformUser.class)
@@ -52,7 +51,6 @@ public class Users {
     }
 
     /** Users whose login or display name contains {@code search} (all when it is blank), by login. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(String search, PageRequest page) {
         String pattern = containing(search);
         String matching = " WHERE u.login LIKE :p ESCAPE '!' OR LOWER(u.displayName) LIKE :p ESCAPE '!'";

@@ -2,14 +2,12 @@ package io.plinth.kernel.logging;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Gives every HTTP request a request id (echoed in {@code X-Request-Id}) and its trace id, for the logs. */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestContextFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

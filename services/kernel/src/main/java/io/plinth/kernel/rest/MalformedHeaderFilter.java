@@ -4,7 +4,6 @@ import io.plinth.kernel.logging.RequestContext;
 import io.plinth.kernel.problem.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +14,6 @@ import java.io.IOException;
  * Answers a malformed {@code Content-Type} or {@code Accept} header with a problem. The JAX-RS
  * runtime fails on such headers before any exception mapper runs, with an HTML error page.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class MalformedHeaderFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

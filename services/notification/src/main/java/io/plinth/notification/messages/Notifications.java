@@ -55,7 +55,6 @@ public class Notifications {
     }
 
     /** An id that is not a UUID names no notification: 404 like any unknown id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Notification get(String id) {
         Notification notification = id != null && CANONICAL_UUID.matcher(id).matches()
                 ? em.find(Notification.class, UUID.fromString(id))
@@ -67,7 +66,6 @@ public class Notifications {
     }
 
     /** Newest first, optionally only those for one recipient. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<NotificationView> list(String recipient, PageRequest page) {
         boolean filtered = recipient != null;
         String where = filtered ? " WHERE n.recipient = :recipient" : "";

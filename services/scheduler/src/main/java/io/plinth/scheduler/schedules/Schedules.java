@@ -50,13 +50,11 @@ public class Schedules {
         return schedule;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Schedule get(String key) {
         return Persistence.single(em.createQuery("SELECT s FROM Schedule s WHERE s.key = :key", Schedule.class)
                 .setParameter("key", key), "Schedule", key);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ScheduleView> list(PageRequest page) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<ScheduleView> items = em.createQuery("SELECT s FROM Schedule s ORDER BY s.key", Schedule.class)

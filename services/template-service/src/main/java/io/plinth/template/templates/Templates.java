@@ -42,13 +42,11 @@ public class Templates {
         return template;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Template get(String key) {
         return Persistence.single(em.createQuery("SELECT t FROM Template t WHERE t.key = :key", Template.class)
                 .setParameter("key", key), "Template", key);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TemplateSummary> list(PageRequest page) {
         List<TemplateSummary> items = em.createQuery("SELECT NEW " + TemplateSummary.class.getName()
                         + "(t.id, t.key, t.mediaType, t.createdAt) FROM Template t ORDER BY t.key", TemplateSummary.class)

@@ -41,13 +41,11 @@ public class Apps {
         return app;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public App get(String key) {
         return Persistence.single(em.createQuery("SELECT a FROM App a WHERE a.key = :key", App.class)
                 .setParameter("key", key), "App", key);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AppView> list(String search, PageRequest page) {
         String pattern = search == null || search.isBlank() ? "%" : "%" + search.strip().toLowerCase() + "%";
         List<AppView> items = em.createQuery("SELECT a FROM App a WHERE LOWER(a.key) LIKE :p OR LOWER(a.name) LIKE :p"

@@ -55,7 +55,6 @@ public class ProcessDefinitions {
         return definition;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ProcessDefinition latest(String key) {
         return Persistence.single(em.createQuery(
                         "SELECT d FROM ProcessDefinition d WHERE d.key = :key ORDER BY d.version DESC",
@@ -63,7 +62,6 @@ public class ProcessDefinitions {
                 .setParameter("key", key), "Process definition", key);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ProcessDefinition version(String key, int version) {
         return Persistence.single(em.createQuery(
                         "SELECT d FROM ProcessDefinition d WHERE d.key = :key AND d.version = :version",
@@ -73,7 +71,6 @@ public class ProcessDefinitions {
     }
 
     /** The current (highest) version of each key, by key. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProcessDefinitionSummary> list(PageRequest page) {
         List<ProcessDefinitionSummary> items = em.createQuery("SELECT NEW " + ProcessDefinitionSummary.class.getName()
                         + "(d.id, d.key, d.name, d.version, d.createdAt) FROM ProcessDefinition d"
