@@ -61,9 +61,6 @@ public class PrivateGrpcServer {
     private int port;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) Startup startup) {
-        if (services.isUnsatisfied()) {
-            return;
-        }
         port = settings.port("plinth.grpc.port");
         String host = settings.optionalText("plinth.grpc.host").orElse("0.0.0.0");
         Duration defaultDeadline = settings.duration("plinth.grpc.default-deadline");
@@ -111,11 +108,6 @@ public class PrivateGrpcServer {
             executor.shutdownNow();
             server = null;
         }
-    }
-
-    /** False in a deployable without a private API (web-studio). */
-    public boolean enabled() {
-        return !services.isUnsatisfied();
     }
 
     public boolean running() {

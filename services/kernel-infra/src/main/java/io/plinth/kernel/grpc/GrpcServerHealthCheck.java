@@ -16,9 +16,6 @@ public class GrpcServerHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (!server.enabled()) {
-            return HealthCheckResponse.named("grpc").up().withData("enabled", false).build();
-        }
         return HealthCheckResponse.named("grpc")
                 .status(server.running())
                 .withData("port", server.port())
