@@ -100,7 +100,8 @@ class EventBusTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> consumerMetric("duplicates") == duplicatesBefore + 1);
         assertThat(Http.json(Http.get(CATALOGS + "replayed")).getString("sourceEventId")).isEqualTo(messageId);
-        assertThat(deadLetters(Duration.ofSeconds(2))).noneMatch(m -> messageId.equals(m.getProps().getMessageId()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                deadLetters().stream().noneMatch(m -> messageId.equals(m.getProps().getMessageId())));
     }
 
     @Test
@@ -108,7 +109,7 @@ class EventBusTest {
         String messageId = UUID.randomUUID().toString();
         publishDirectly(messageId, envelope(messageId, "Not A Valid Key!", "Broken"));
 
-        GetResponse dead = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(Duration.ZERO).stream()
+        GetResponse dead = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters().stream()
                 .filter(m -> messageId.equals(m.getProps().getMessageId())).findFirst().orElse(null), m -> m != null);
 
         Map<String, Object> headers = dead.getProps().getHeaders();
@@ -125,9 +126,8 @@ class EventBusTest {
             assertThat(Http.get(Service.VIEW_SERVICE.splitUrl() + "/hc").body()).contains("\"name\":\"rabbitmq\",\"status\":\"DOWN\"");
 
             assertThat(Http.postJson(APPS, "{\"key\":\"offline\",\"name\":\"Created offline\"}").statusCode()).isEqualTo(201);
-            Thread.sleep(2000);
-            assertThat(pendingOutboxEvents()).isGreaterThanOrEqualTo(1);
-            assertThat(Http.status(CATALOGS + "offline")).isEqualTo(404);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> pendingOutboxEvents() >= 1 && Http.status(CATALOGS + "offline") == 404);
         } finally {
             infra.broker.start();
         }
@@ -156,8 +156,7 @@ class EventBusTest {
         channel.basicPublish("plinth.events", "view-service.app.created", properties, body);
     }
 
-    private static List<GetResponse> deadLetters(Duration settle) throws Exception {
-        Thread.sleep(settle.toMillis());
+    private static List<GetResponse> deadLetters() throws Exception {
         List<GetResponse> messages = new java.util.ArrayList<>();
         try (Channel reader = broker.createChannel()) {
             GetResponse message;
