@@ -15,7 +15,7 @@ public final class RequestContext {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private static final MethodHandle ADD_EXTENSION = liberty("addExtension",
             MethodType.methodType(void.class, String.class, String.class));
     private static final MethodHandle REMOVE_EXTENSION = liberty("removeExtension",
@@ -28,7 +28,7 @@ public final class RequestContext {
     public static String begin(String requestedId, String traceId) {
         String requestId = requestedId != null && SAFE_ID.matcher(requestedId).matches()
                 ? requestedId : UUID.randomUUID().toString();
-        CURRENT.set(new String[] {requestId, traceId});
+        CURRENT.set(requestId);
         extension("requestId", requestId);
         if (traceId != null) {
             extension("traceId", traceId);
@@ -43,13 +43,7 @@ public final class RequestContext {
     }
 
     public static String requestId() {
-        String[] current = CURRENT.get();
-        return current == null ? null : current[0];
-    }
-
-    public static String traceId() {
-        String[] current = CURRENT.get();
-        return current == null ? null : current[1];
+        return CURRENT.get();
     }
 
     /** The trace id of a W3C {@code traceparent} header, or null when absent or malformed. */
