@@ -284,14 +284,15 @@ for overlay in ("openshift", "kubernetes"):
     if exposed != ["web-studio", "web-workplace"]:
         problem(where, f"exposes {exposed}, expected web-studio and web-workplace")
 
-# --- 4. the Secret template holds placeholders only ------------------------------------------
-template = os.path.join(HERE, "base", "plinth-secrets.template.yaml")
-(secret,) = load_all(template)
-if secret["metadata"]["name"] != "plinth-secrets" or secret["kind"] != "Secret":
-    problem(template, "is not the plinth-secrets Secret")
-for key, value in (secret.get("stringData") or {}).items():
-    if value != "CHANGE_ME":
-        problem(template, f"{key} is not the CHANGE_ME placeholder")
+# --- 4. the Secret templates hold placeholders only -----------------------------------------
+for secret_name in ("plinth-secrets", "plinth-admin"):
+    template = os.path.join(HERE, "base", secret_name + ".template.yaml")
+    (secret,) = load_all(template)
+    if secret["metadata"]["name"] != secret_name or secret["kind"] != "Secret":
+        problem(template, f"is not the {secret_name} Secret")
+    for key, value in (secret.get("stringData") or {}).items():
+        if value != "CHANGE_ME":
+            problem(template, f"{key} is not the CHANGE_ME placeholder")
 
 # --- 5. image build --------------------------------------------------------------------------
 containerfile = open(os.path.join(HERE, "Containerfile"), encoding="utf-8").read()

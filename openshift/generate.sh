@@ -138,6 +138,25 @@ EOF
               valueFrom:
                 fieldRef:
                   fieldPath: metadata.name
+EOF
+  if [ "${name}" = identity ]; then
+    cat <<EOF
+            # The first administrator, created on first start (Secret plinth-admin, identity only).
+            - name: PLINTH_ADMIN_LOGIN
+              valueFrom:
+                secretKeyRef:
+                  name: plinth-admin
+                  key: PLINTH_ADMIN_LOGIN
+                  optional: true
+            - name: PLINTH_ADMIN_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: plinth-admin
+                  key: PLINTH_ADMIN_PASSWORD
+                  optional: true
+EOF
+  fi
+  cat <<EOF
           resources:
             requests:
               cpu: ${REQ_CPU}

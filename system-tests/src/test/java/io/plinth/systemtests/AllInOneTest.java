@@ -29,7 +29,7 @@ class AllInOneTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void everyContextRootIsHealthy(Service service) {
-        HttpResponse<String> response = Http.get(service.allInOneUrl() + "/hc");
+        HttpResponse<String> response = Http.anonymous().get(service.allInOneUrl() + "/hc");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Http.json(response).getString("service")).isEqualTo(service.serviceName);
@@ -39,7 +39,7 @@ class AllInOneTest {
     @Test
     void nothingEmbeddedStartsWhenExternalServersAreConfigured() {
         assertThat(EmbeddedRunTest.embeddedInfrastructureRuns()).isFalse();
-        assertThat(Http.get(Service.VIEW_SERVICE.allInOneUrl() + "/hc").body()).contains("vhost plinth-it");
+        assertThat(Http.anonymous().get(Service.VIEW_SERVICE.allInOneUrl() + "/hc").body()).contains("vhost plinth-it");
     }
 
     @Test
@@ -49,6 +49,6 @@ class AllInOneTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> Http.status(Service.CATALOGS.allInOneUrl() + "/api/catalogs/all-in-one") == 200);
+                .until(() -> Http.admin().statusOf(Service.CATALOGS.allInOneUrl() + "/api/catalogs/all-in-one") == 200);
     }
 }

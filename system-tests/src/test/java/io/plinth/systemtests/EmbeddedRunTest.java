@@ -38,25 +38,37 @@ class EmbeddedRunTest {
             for (Service service : Service.values()) {
                 assertThat(Http.status(service.allInOneUrl() + "/hc")).as(service.serviceName).isEqualTo(200);
             }
-            assertThat(Http.get(Service.VIEW_SERVICE.allInOneUrl() + "/hc").body())
+            assertThat(Http.anonymous().get(Service.VIEW_SERVICE.allInOneUrl() + "/hc").body())
                     .doesNotContain("localhost:5672").contains("127.0.0.1");
             assertThat(Files.isDirectory(data.resolve("postgres"))).isTrue();
 
-            assertThat(Http.postJson(Service.VIEW_SERVICE.allInOneUrl() + "/api/apps",
+            // No administrator was configured: the launcher made a password, printed once and kept in the data folder.
+            Path passwordFile = data.resolve("admin-password");
+            assertThat(output).contains("admin").contains(passwordFile.toString());
+            Http admin = Http.as(signIn(Files.readString(passwordFile).strip()));
+            assertThat(admin.post(Service.VIEW_SERVICE.allInOneUrl() + "/api/apps",
                     "{\"key\":\"zero-install\",\"name\":\"Embedded\"}").statusCode()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    Http.status(Service.CATALOGS.allInOneUrl() + "/api/catalogs/zero-install") == 200);
+                    admin.statusOf(Service.CATALOGS.allInOneUrl() + "/api/catalogs/zero-install") == 200);
 
             Platform.run(environment, "stop");
             assertThat(embeddedInfrastructureRuns()).isFalse();
-            Platform.run(environment, "start", "--embedded");
+            assertThat(Platform.run(environment, "start", "--embedded")).doesNotContain(Files.readString(passwordFile).strip());
 
-            assertThat(Http.status(Service.VIEW_SERVICE.allInOneUrl() + "/api/apps/zero-install")).isEqualTo(200);
-            assertThat(Http.status(Service.CATALOGS.allInOneUrl() + "/api/catalogs/zero-install")).isEqualTo(200);
+            Http again = Http.as(signIn(Files.readString(passwordFile).strip()));
+            assertThat(again.statusOf(Service.VIEW_SERVICE.allInOneUrl() + "/api/apps/zero-install")).isEqualTo(200);
+            assertThat(again.statusOf(Service.CATALOGS.allInOneUrl() + "/api/catalogs/zero-install")).isEqualTo(200);
         } finally {
             Platform.run(environment, "stop");
         }
         assertThat(embeddedInfrastructureRuns()).isFalse();
+    }
+
+    private static String signIn(String password) {
+        var response = Http.anonymous().post(Service.IDENTITY.allInOneUrl() + "/api/auth/login",
+                "{\"login\":\"admin\",\"password\":\"" + password + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response).getString("access_token");
     }
 
     static boolean embeddedInfrastructureRuns() {

@@ -68,8 +68,8 @@ class EventBusTest {
     void committedEventReachesTheOtherServiceExactlyOnce() {
         assertThat(Http.postJson(APPS, "{\"key\":\"ledger\",\"name\":\"Ledger\"}").statusCode()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.status(CATALOGS + "ledger") == 200);
-        assertThat(Http.json(Http.get(CATALOGS + "ledger")).getString("appName")).isEqualTo("Ledger");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.admin().statusOf(CATALOGS + "ledger") == 200);
+        assertThat(Http.json(Http.admin().get(CATALOGS + "ledger")).getString("appName")).isEqualTo("Ledger");
         await().atMost(Duration.ofSeconds(10)).until(() -> seenKeys.contains("ledger"));
         assertThat(seenKeys.stream().filter("ledger"::equals)).hasSize(1);
         assertThat(consumerMetric("consumed")).isGreaterThanOrEqualTo(1);
@@ -85,8 +85,8 @@ class EventBusTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> seenKeys.contains("after-twice"));
         assertThat(seenKeys.stream().filter("twice"::equals)).hasSize(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.status(CATALOGS + "after-twice") == 200);
-        assertThat(Http.json(Http.get(CATALOGS + "twice")).getString("appName")).isEqualTo("First");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.admin().statusOf(CATALOGS + "after-twice") == 200);
+        assertThat(Http.json(Http.admin().get(CATALOGS + "twice")).getString("appName")).isEqualTo("First");
     }
 
     @Test
@@ -99,7 +99,7 @@ class EventBusTest {
         publishDirectly(messageId, event);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> consumerMetric("duplicates") == duplicatesBefore + 1);
-        assertThat(Http.json(Http.get(CATALOGS + "replayed")).getString("sourceEventId")).isEqualTo(messageId);
+        assertThat(Http.json(Http.admin().get(CATALOGS + "replayed")).getString("sourceEventId")).isEqualTo(messageId);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                 deadLetters().stream().noneMatch(m -> messageId.equals(m.getProps().getMessageId())));
     }
@@ -123,15 +123,15 @@ class EventBusTest {
         infra.broker.stop();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> Http.status(Service.VIEW_SERVICE.splitUrl() + "/hc") == 503);
-            assertThat(Http.get(Service.VIEW_SERVICE.splitUrl() + "/hc").body()).contains("\"name\":\"rabbitmq\",\"status\":\"DOWN\"");
+            assertThat(Http.anonymous().get(Service.VIEW_SERVICE.splitUrl() + "/hc").body()).contains("\"name\":\"rabbitmq\",\"status\":\"DOWN\"");
 
             assertThat(Http.postJson(APPS, "{\"key\":\"offline\",\"name\":\"Created offline\"}").statusCode()).isEqualTo(201);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> pendingOutboxEvents() >= 1 && Http.status(CATALOGS + "offline") == 404);
+                    .until(() -> pendingOutboxEvents() >= 1 && Http.admin().statusOf(CATALOGS + "offline") == 404);
         } finally {
             infra.broker.start();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.status(CATALOGS + "offline") == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.admin().statusOf(CATALOGS + "offline") == 200);
         assertThat(pendingOutboxEvents()).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.status(Service.VIEW_SERVICE.splitUrl() + "/hc") == 200
                 && Http.status(Service.CATALOGS.splitUrl() + "/hc") == 200);
@@ -178,7 +178,7 @@ class EventBusTest {
     }
 
     private static long consumerMetric(String name) {
-        String metrics = Http.get(Service.CATALOGS.splitUrl() + "/metrics?scope=application").body();
+        String metrics = Http.anonymous().get(Service.CATALOGS.splitUrl() + "/metrics?scope=application").body();
         Matcher line = Pattern.compile("(?m)^plinth_bus_" + name + "_total\\{[^}]*consumer=\"" + Pattern.quote(CONSUMER_QUEUE)
                 + "\"[^}]*\\} ([0-9.E]+)$").matcher(metrics);
         return line.find() ? (long) Double.parseDouble(line.group(1)) : 0;

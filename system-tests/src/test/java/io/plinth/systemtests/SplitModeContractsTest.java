@@ -11,6 +11,7 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.plinth.contracts.viewservice.v1.AppServiceGrpc;
 import io.plinth.contracts.viewservice.v1.GetAppRequest;
+import io.plinth.systemtests.support.GrpcAuth;
 import io.plinth.systemtests.support.Http;
 import io.plinth.systemtests.support.Platform;
 import io.plinth.systemtests.support.PlatformExtension;
@@ -46,7 +47,7 @@ class SplitModeContractsTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void hcReportsEveryCheckByNameAndIsUp(Service service) {
-        HttpResponse<String> response = Http.get(service.splitUrl() + "/hc");
+        HttpResponse<String> response = Http.anonymous().get(service.splitUrl() + "/hc");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject health = Http.json(response);
@@ -66,7 +67,7 @@ class SplitModeContractsTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void livenessIsShortAndUp(Service service) {
-        HttpResponse<String> response = Http.get(service.splitUrl() + "/liveness");
+        HttpResponse<String> response = Http.anonymous().get(service.splitUrl() + "/liveness");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject liveness = Http.json(response);
@@ -77,8 +78,8 @@ class SplitModeContractsTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void metricsArePrometheusTextWithJvmAndHttpSeries(Service service) {
-        Http.get(service.splitUrl() + "/hc");
-        HttpResponse<String> response = Http.get(service.splitUrl() + "/metrics");
+        Http.anonymous().get(service.splitUrl() + "/hc");
+        HttpResponse<String> response = Http.anonymous().get(service.splitUrl() + "/metrics");
 
         if (!service.hasInfrastructure()) {
             assertThat(response.statusCode()).as("web-studio publishes no metrics").isEqualTo(404);
@@ -144,7 +145,8 @@ class SplitModeContractsTest {
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", Service.VIEW_SERVICE.grpcPort)
                 .usePlaintext().build();
         try {
-            var apps = AppServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+            var apps = AppServiceGrpc.newBlockingStub(channel).withInterceptors(GrpcAuth.admin())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS);
             var app = apps.getApp(GetAppRequest.newBuilder().setKey("grpc-read").build());
             assertThat(app.getName()).isEqualTo("Read over gRPC");
             assertThat(app.getId()).isEqualTo(Http.json(created).getString("id"));
@@ -173,7 +175,7 @@ class SplitModeContractsTest {
         assertThat(Http.json(malformed).getString("code")).isEqualTo("malformed-body");
         assertThat(malformed.body()).doesNotContain("Exception", "at io.");
 
-        HttpResponse<String> missing = Http.get(Service.VIEW_SERVICE.splitUrl() + "/api/apps/does-not-exist");
+        HttpResponse<String> missing = Http.admin().get(Service.VIEW_SERVICE.splitUrl() + "/api/apps/does-not-exist");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(Http.json(missing).get("code")).isNotEqualTo(JsonValue.NULL);
     }

@@ -10,23 +10,83 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
-/** Minimal HTTP client for the tests: plain requests, JSON bodies, no retries. */
+/**
+ * Minimal HTTP client for the tests: plain requests, JSON bodies, no retries. A client sends the
+ * bearer token it was made with: {@link #admin()} the first administrator's, {@link #as(String)} any,
+ * {@link #anonymous()} none. The static {@link #postJson(String, String)} acts
+ * as the administrator; {@link #status(String)} asks anonymously (for health endpoints).
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
+    private final Supplier<String> token;
+
+    private Http(Supplier<String> token) {
+        this.token = token;
     }
 
-    public static HttpResponse<String> get(String url) {
+    public static Http admin() {
+        return new Http(Platform::adminToken);
+    }
+
+    public static Http as(String token) {
+        return new Http(() -> token);
+    }
+
+    public static Http anonymous() {
+        return new Http(() -> null);
+    }
+
+    public HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    public HttpResponse<String> post(String url, String json) {
+        return send(withJson(url).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> put(String url, String json) {
+        return send(withJson(url).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> patch(String url, String json) {
+        return send(withJson(url).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
+    /** The status code of a GET, or -1 when nothing answers. */
+    public int statusOf(String url) {
+        try {
+            return get(url).statusCode();
+        } catch (IllegalStateException e) {
+            return -1;
+        }
+    }
+
+    /** Sends {@code request} with this client's token (if any). */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> postJson(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return admin().post(url, json);
     }
 
     public static JsonObject json(HttpResponse<String> response) {
@@ -35,7 +95,7 @@ public final class Http {
         }
     }
 
-    /** The status code, or -1 when nothing answers. */
+    /** The status code of an anonymous GET, or -1 when nothing answers. */
     public static int status(String url) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -48,14 +108,7 @@ public final class Http {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static HttpRequest.Builder withJson(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
     }
 }

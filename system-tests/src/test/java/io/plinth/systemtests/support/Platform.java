@@ -3,6 +3,7 @@ package io.plinth.systemtests.support;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +17,8 @@ public final class Platform {
     private static final Path ROOT = Path.of(System.getProperty("plinth.root", "..")).toAbsolutePath().normalize();
     private static TestInfrastructure infrastructure;
     private static Mode running;
+    private static String adminToken;
+    private static Instant adminTokenAt = Instant.MIN;
 
     private Platform() {
     }
@@ -35,9 +38,46 @@ public final class Platform {
         }
         launcher("stop");
         running = null;
+        adminToken = null;
         launcher(mode == Mode.SPLIT ? new String[] {"start", "--split"} : new String[] {"start"});
         running = mode;
         return infra;
+    }
+
+    /** identity's base URL in the running mode: tokens are only valid in the mode that issued them. */
+    public static synchronized String identityUrl() {
+        if (running == null) {
+            throw new IllegalStateException("the platform is not running");
+        }
+        return running == Mode.SPLIT ? Service.IDENTITY.splitUrl() : Service.IDENTITY.allInOneUrl();
+    }
+
+    /** A fresh-enough access token of the first administrator (signed in again every two minutes). */
+    public static synchronized String adminToken() {
+        if (adminToken == null || adminTokenAt.isBefore(Instant.now().minusSeconds(120))) {
+            adminToken = login(infrastructure.adminLogin, infrastructure.adminPassword);
+            adminTokenAt = Instant.now();
+        }
+        return adminToken;
+    }
+
+    /** Signs in with a password and answers the access token; fails when the sign-in is refused. */
+    public static String login(String login, String password) {
+        var response = signIn(login, password);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-in of " + login + " refused: " + response.body());
+        }
+        return Http.json(response).getString("access_token");
+    }
+
+    /** The whole answer of {@code POST /api/auth/login}, whatever its status. */
+    public static java.net.http.HttpResponse<String> signIn(String login, String password) {
+        var response = Http.anonymous().post(identityUrl() + "/api/auth/login", jakarta.json.Json.createObjectBuilder()
+                .add("login", login).add("password", password).build().toString());
+        if (response.statusCode() != 200 && login.equals(infrastructure.adminLogin)) {
+            throw new IllegalStateException("the administrator cannot sign in: " + response.body());
+        }
+        return response;
     }
 
     /** Stops the platform this class started, keeping the run's database, vhost and keys. */

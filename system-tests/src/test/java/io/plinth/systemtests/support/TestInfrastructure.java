@@ -29,6 +29,8 @@ public final class TestInfrastructure implements AutoCloseable {
     public final String database = "plinth_" + runId;
     public final String vhost = "plinth-" + runId;
     public final String redisPrefix = "plinth-" + runId + ":";
+    public final String adminLogin = "admin";
+    public final String adminPassword = "It-" + java.util.UUID.randomUUID();
     public final TcpProxy postgres;
     public final TcpProxy broker;
 
@@ -54,6 +56,10 @@ public final class TestInfrastructure implements AutoCloseable {
                 Map.entry("PLINTH_REDIS_KEY_PREFIX", redisPrefix),
                 Map.entry("PLINTH_BUS_MAX_ATTEMPTS", "3"),
                 Map.entry("PLINTH_BUS_RETRY_BACKOFF", "200ms"),
+                Map.entry("PLINTH_ADMIN_LOGIN", adminLogin),
+                Map.entry("PLINTH_ADMIN_PASSWORD", adminPassword),
+                // The tests sign in far more often than people do, all from one address.
+                Map.entry("PLINTH_IDENTITY_LOGIN_RATE_PER_MINUTE", "100000"),
                 Map.entry("PLINTH_LOG_FORMAT", "json"));
     }
 

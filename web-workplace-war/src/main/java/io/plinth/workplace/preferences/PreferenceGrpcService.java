@@ -5,6 +5,7 @@ import io.plinth.contracts.workplace.v1.GetPreferenceRequest;
 import io.plinth.contracts.workplace.v1.Preference;
 import io.plinth.contracts.workplace.v1.PreferenceServiceGrpc;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -15,7 +16,9 @@ public class PreferenceGrpcService extends PreferenceServiceGrpc.PreferenceServi
     @Inject
     Preferences preferences;
 
+    /** Other services read a user's preference on the platform's behalf, so this needs a permission. */
     @Override
+    @RequiresPermission("web-workplace:preferences:read")
     public void getPreference(GetPreferenceRequest request, StreamObserver<Preference> response) {
         GrpcCalls.unary(response, () -> {
             UserPreference preference = preferences.get(request.getUserLogin(), request.getKey());

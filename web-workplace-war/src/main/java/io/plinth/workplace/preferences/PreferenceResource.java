@@ -2,6 +2,7 @@ package io.plinth.workplace.preferences;
 
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 
 /**
- * {@code /api/preferences/{user}}: a user's workplace preferences. The user is a path parameter
- * until the platform's authentication arrives; then it will be the caller.
+ * {@code /api/preferences}: the signed-in user's own workplace preferences. The user always comes
+ * from the access token, so nobody can read or change another user's preferences.
  */
-@Path("/preferences/{user}")
+@Path("/preferences")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PreferenceResource {
@@ -28,28 +29,32 @@ public class PreferenceResource {
     Preferences preferences;
 
     @GET
-    public Page<PreferenceView> list(@PathParam("user") String user, @QueryParam("offset") Integer offset,
+    public Page<PreferenceView> list(@QueryParam("offset") Integer offset,
                                      @QueryParam("limit") Integer limit) {
-        return preferences.list(user, PageRequest.of(offset, limit));
+        return preferences.list(user(), PageRequest.of(offset, limit));
     }
 
     /** The body is any JSON value; it is read as bytes so its size is checked before it is parsed. */
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PreferenceView put(@PathParam("user") String user, @PathParam("key") String key, InputStream body) {
-        return PreferenceView.of(preferences.save(user, key, PreferenceValue.read(body)));
+    public PreferenceView put(@PathParam("key") String key, InputStream body) {
+        return PreferenceView.of(preferences.save(user(), key, PreferenceValue.read(body)));
     }
 
     @GET
     @Path("/{key}")
-    public PreferenceView get(@PathParam("user") String user, @PathParam("key") String key) {
-        return PreferenceView.of(preferences.get(user, key));
+    public PreferenceView get(@PathParam("key") String key) {
+        return PreferenceView.of(preferences.get(user(), key));
     }
 
     @DELETE
     @Path("/{key}")
-    public void delete(@PathParam("user") String user, @PathParam("key") String key) {
-        preferences.delete(user, key);
+    public void delete(@PathParam("key") String key) {
+        preferences.delete(user(), key);
+    }
+
+    private static String user() {
+        return Callers.required().login();
     }
 }

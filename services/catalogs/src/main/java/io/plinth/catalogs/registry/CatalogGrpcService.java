@@ -5,6 +5,7 @@ import io.plinth.contracts.catalogs.v1.Catalog;
 import io.plinth.contracts.catalogs.v1.CatalogServiceGrpc;
 import io.plinth.contracts.catalogs.v1.GetCatalogRequest;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -15,6 +16,7 @@ public class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBas
     @Inject
     Catalogs catalogs;
 
+    @RequiresPermission("catalogs:registry:read")
     @Override
     public void getCatalog(GetCatalogRequest request, StreamObserver<Catalog> response) {
         GrpcCalls.unary(response, () -> {

@@ -2,6 +2,7 @@ package io.plinth.catalogs.registry;
 
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,11 +21,13 @@ public class CatalogResource {
     @Inject
     Catalogs catalogs;
 
+    @RequiresPermission("catalogs:registry:read")
     @GET
     public Page<CatalogView> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return catalogs.list(PageRequest.of(offset, limit));
     }
 
+    @RequiresPermission("catalogs:registry:read")
     @GET
     @Path("/{appKey}")
     public CatalogView get(@PathParam("appKey") String appKey) {

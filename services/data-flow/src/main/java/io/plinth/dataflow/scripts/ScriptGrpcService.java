@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.contracts.dataflow.v1.GetScriptRequest;
 import io.plinth.contracts.dataflow.v1.ScriptServiceGrpc;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ public class ScriptGrpcService extends ScriptServiceGrpc.ScriptServiceImplBase {
     @Inject
     Scripts scripts;
 
+    @RequiresPermission("data-flow:scripts:read")
     @Override
     public void getScript(GetScriptRequest request, StreamObserver<io.plinth.contracts.dataflow.v1.Script> response) {
         GrpcCalls.unary(response, () -> {

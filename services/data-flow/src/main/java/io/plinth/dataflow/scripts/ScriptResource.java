@@ -3,6 +3,7 @@ package io.plinth.dataflow.scripts;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ public class ScriptResource {
     @Inject
     Scripts scripts;
 
+    @RequiresPermission("data-flow:scripts:write")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewScript request,
@@ -38,6 +40,7 @@ public class ScriptResource {
                 .build();
     }
 
+    @RequiresPermission("data-flow:scripts:read")
     @GET
     public Page<ScriptSummary> list(@QueryParam("q") String search, @QueryParam("offset") Integer offset,
                                     @QueryParam("limit") Integer limit) {
@@ -47,6 +50,7 @@ public class ScriptResource {
         return scripts.list(search, PageRequest.of(offset, limit));
     }
 
+    @RequiresPermission("data-flow:scripts:read")
     @GET
     @Path("/{key}")
     public ScriptView get(@PathParam("key") String key) {

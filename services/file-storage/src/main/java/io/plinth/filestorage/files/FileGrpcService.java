@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.contracts.filestorage.v1.FileServiceGrpc;
 import io.plinth.contracts.filestorage.v1.GetFileInfoRequest;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ public class FileGrpcService extends FileServiceGrpc.FileServiceImplBase {
     @Inject
     StoredFiles files;
 
+    @RequiresPermission("file-storage:files:read")
     @Override
     public void getFileInfo(GetFileInfoRequest request,
                             StreamObserver<io.plinth.contracts.filestorage.v1.FileInfo> response) {

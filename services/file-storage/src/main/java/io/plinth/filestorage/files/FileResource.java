@@ -3,6 +3,7 @@ package io.plinth.filestorage.files;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ public class FileResource {
     @Inject
     UploadLimit limit;
 
+    @RequiresPermission("file-storage:files:write")
     @POST
     public Response upload(@QueryParam("name") String name, @Context HttpHeaders headers, InputStream body,
                            @Context UriInfo uri) {
@@ -50,6 +52,7 @@ public class FileResource {
                 .build();
     }
 
+    @RequiresPermission("file-storage:files:read")
     @GET
     public Page<FileInfo> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return files.list(PageRequest.of(offset, limit));
@@ -59,6 +62,7 @@ public class FileResource {
      * The bytes, always as an attachment and with {@code nosniff}: the type is the uploader's
      * claim, so a browser must not render the file as a page of this origin.
      */
+    @RequiresPermission("file-storage:files:read")
     @GET
     @Path("/{id}")
     @Produces(MediaType.WILDCARD)
@@ -72,6 +76,7 @@ public class FileResource {
                 .build();
     }
 
+    @RequiresPermission("file-storage:files:read")
     @GET
     @Path("/{id}/info")
     public FileInfo info(@PathParam("id") String id) {

@@ -96,4 +96,28 @@ public class PlatformUser {
     public OffsetDateTime createdAt() {
         return createdAt;
     }
+
+    public long version() {
+        return version;
+    }
+
+    void displayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void email(String email) {
+        this.email = email;
+    }
+
+    void locale(String locale) {
+        this.locale = locale;
+    }
+
+    void timeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    void status(UserStatus status) {
+        this.status = status;
+    }
 }

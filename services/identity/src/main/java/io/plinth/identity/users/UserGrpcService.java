@@ -5,6 +5,7 @@ import io.plinth.contracts.identity.v1.GetUserRequest;
 import io.plinth.contracts.identity.v1.User;
 import io.plinth.contracts.identity.v1.UserServiceGrpc;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -16,6 +17,7 @@ public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     Users users;
 
     @Override
+    @RequiresPermission("identity:users:read")
     public void getUser(GetUserRequest request, StreamObserver<User> response) {
         GrpcCalls.unary(response, () -> {
             PlatformUser user = users.get(request.getLogin());

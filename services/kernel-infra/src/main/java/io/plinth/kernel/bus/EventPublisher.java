@@ -3,11 +3,13 @@ package io.plinth.kernel.bus;
 import io.plinth.kernel.config.ServiceIdentity;
 import io.plinth.kernel.db.ServiceSchemas;
 import io.plinth.kernel.logging.Tracing;
+import io.plinth.kernel.security.Callers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -55,13 +57,14 @@ public class EventPublisher {
             throw new IllegalStateException("Events are published inside a transaction (use @Transactional)");
         }
         UUID id = UUID.randomUUID();
-        JsonObject envelope = Json.createObjectBuilder()
+        JsonObjectBuilder envelopeBuilder = Json.createObjectBuilder()
                 .add("id", id.toString())
                 .add("type", routingKey)
                 .add("source", identity.name())
                 .add("time", Instant.now().toString())
-                .add("data", data)
-                .build();
+                .add("data", data);
+        Callers.current().ifPresent(actor -> envelopeBuilder.add("actor", EventActor.toJson(actor)));
+        JsonObject envelope = envelopeBuilder.build();
         String sql = "INSERT INTO " + schemas.table("outbox_event")
                 + " (id, routing_key, payload, traceparent) VALUES (?, ?, ?::jsonb, ?)";
         try (Connection connection = dataSource.getConnection();

@@ -1,6 +1,8 @@
 package io.plinth.kernel.bus;
 
+import io.plinth.kernel.security.Caller;
 import jakarta.json.JsonObject;
+import java.util.Optional;
 
 /**
  * An event as a consumer receives it.
@@ -11,6 +13,12 @@ import jakarta.json.JsonObject;
  * @param time when it was published (ISO-8601)
  * @param data the payload
  * @param attempt 1 for the first delivery to this consumer, then 2, 3...
+ * @param actor the user the event was published for (also {@code Callers.current()} while the handler runs), or null
  */
-public record IncomingEvent(String id, String type, String source, String time, JsonObject data, int attempt) {
+public record IncomingEvent(String id, String type, String source, String time, JsonObject data, int attempt,
+                            Caller actor) {
+
+    public Optional<Caller> actedBy() {
+        return Optional.ofNullable(actor);
+    }
 }

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.plinth.kernel.logging.RequestContext;
+import io.plinth.kernel.security.Callers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -49,11 +50,14 @@ final class QueueConsumer extends DefaultConsumer {
         RequestContext.begin(properties.getMessageId(),
                 RequestContext.traceIdOf(header(properties, Topology.TRACEPARENT_HEADER)));
         try {
-            processor.process(queue, handler, parse(properties, body, attempt));
+            IncomingEvent event = parse(properties, body, attempt);
+            Callers.set(event.actor());
+            processor.process(queue, handler, event);
             getChannel().basicAck(envelope.getDeliveryTag(), false);
         } catch (Exception | LinkageError e) {
             fail(envelope, properties, body, attempt, e);
         } finally {
+            Callers.clear();
             RequestContext.end();
         }
     }
@@ -104,7 +108,8 @@ final class QueueConsumer extends DefaultConsumer {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             JsonObject envelope = reader.readObject();
             return new IncomingEvent(properties.getMessageId(), envelope.getString("type"),
-                    envelope.getString("source"), envelope.getString("time"), envelope.getJsonObject("data"), attempt);
+                    envelope.getString("source"), envelope.getString("time"), envelope.getJsonObject("data"), attempt,
+                    EventActor.fromJson(envelope));
         } catch (RuntimeException e) {
             throw new PoisonMessageException("message body is not a Plinth event envelope: " + e.getMessage());
         }

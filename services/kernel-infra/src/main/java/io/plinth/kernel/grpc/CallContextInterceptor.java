@@ -3,11 +3,14 @@ package io.plinth.kernel.grpc;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Deadline;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.plinth.kernel.logging.RequestContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,8 @@ final class CallContextInterceptor implements ServerInterceptor {
         }
         String requestId = headers.get(REQUEST_ID);
         String traceId = RequestContext.traceIdOf(headers.get(TRACEPARENT));
+        SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        String client = remote instanceof InetSocketAddress address ? address.getAddress().getHostAddress() : null;
         ServerCall.Listener<Q> listener = Contexts.interceptCall(context, call, headers, next);
         return new ServerCall.Listener<>() {
             @Override
@@ -72,6 +77,7 @@ final class CallContextInterceptor implements ServerInterceptor {
 
             private void within(Runnable step) {
                 RequestContext.begin(requestId, traceId);
+                RequestContext.client(client);
                 try {
                     step.run();
                 } finally {

@@ -11,6 +11,7 @@ import io.plinth.kernel.concurrency.ManagedThreads;
 import io.plinth.kernel.config.InvalidConfigurationException;
 import io.plinth.kernel.config.ServiceIdentity;
 import io.plinth.kernel.config.Settings;
+import io.plinth.kernel.security.AccessTokens;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -55,6 +56,9 @@ public class PrivateGrpcServer {
     @Inject
     ManagedThreads threads;
 
+    @Inject
+    AccessTokens tokens;
+
     private final HealthStatusManager health = new HealthStatusManager();
     private Server server;
     private ExecutorService executor;
@@ -77,8 +81,9 @@ public class PrivateGrpcServer {
         for (BindableService service : services) {
             var definition = service.bindService();
             names.add(definition.getServiceDescriptor().getName());
+            // The last interceptor runs first: request context, then the caller's token and permission.
             builder.addService(ServerInterceptors.intercept(definition,
-                    new CallContextInterceptor(defaultDeadline)));
+                    CallerInterceptor.of(service, definition, tokens), new CallContextInterceptor(defaultDeadline)));
         }
         try {
             server = builder.build().start();

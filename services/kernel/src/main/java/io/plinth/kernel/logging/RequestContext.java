@@ -16,6 +16,7 @@ public final class RequestContext {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
     private static final MethodHandle ADD_EXTENSION = liberty("addExtension",
             MethodType.methodType(void.class, String.class, String.class));
     private static final MethodHandle REMOVE_EXTENSION = liberty("removeExtension",
@@ -36,8 +37,23 @@ public final class RequestContext {
         return requestId;
     }
 
+    /** Records where the work came from (the client's IP address), for audit entries. */
+    public static void client(String address) {
+        if (address == null) {
+            CLIENT.remove();
+        } else {
+            CLIENT.set(address);
+        }
+    }
+
+    /** The client address of the work on this thread, or null when it did not come from a client. */
+    public static String clientAddress() {
+        return CLIENT.get();
+    }
+
     public static void end() {
         CURRENT.remove();
+        CLIENT.remove();
         remove("requestId");
         remove("traceId");
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.plinth.kernel.security.Callers;
 import java.io.IOException;
 
 /** Gives every HTTP request a request id (echoed in {@code X-Request-Id}) and its trace id, for the logs. */
@@ -20,10 +21,12 @@ public class RequestContextFilter extends HttpFilter {
             traceId = RequestContext.traceIdOf(request.getHeader("traceparent"));
         }
         String requestId = RequestContext.begin(request.getHeader(RequestContext.REQUEST_ID_HEADER), traceId);
+        RequestContext.client(request.getRemoteAddr());
         response.setHeader(RequestContext.REQUEST_ID_HEADER, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
+            Callers.clear();
             RequestContext.end();
         }
     }

@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.contracts.notification.v1.NotificationServiceGrpc;
 import io.plinth.contracts.notification.v1.SendRequest;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ public class NotificationGrpcService extends NotificationServiceGrpc.Notificatio
     @Inject
     Notifications notifications;
 
+    @RequiresPermission("notification:notifications:write")
     @Override
     public void send(SendRequest request,
                      StreamObserver<io.plinth.contracts.notification.v1.Notification> response) {

@@ -3,6 +3,7 @@ package io.plinth.notification.messages;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ public class NotificationResource {
     @Inject
     Notifications notifications;
 
+    @RequiresPermission("notification:notifications:write")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewNotification request,
@@ -38,6 +40,7 @@ public class NotificationResource {
                 .build();
     }
 
+    @RequiresPermission("notification:notifications:read")
     @GET
     public Page<NotificationView> list(@QueryParam("recipient") String recipient,
                                        @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
@@ -47,6 +50,7 @@ public class NotificationResource {
         return notifications.list(recipient, PageRequest.of(offset, limit));
     }
 
+    @RequiresPermission("notification:notifications:read")
     @GET
     @Path("/{id}")
     public NotificationView get(@PathParam("id") String id) {

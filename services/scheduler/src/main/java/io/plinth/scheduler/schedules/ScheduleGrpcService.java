@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.contracts.scheduler.v1.GetScheduleRequest;
 import io.plinth.contracts.scheduler.v1.ScheduleServiceGrpc;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ public class ScheduleGrpcService extends ScheduleServiceGrpc.ScheduleServiceImpl
     @Inject
     Schedules schedules;
 
+    @RequiresPermission("scheduler:schedules:read")
     @Override
     public void getSchedule(GetScheduleRequest request,
                             StreamObserver<io.plinth.contracts.scheduler.v1.Schedule> response) {

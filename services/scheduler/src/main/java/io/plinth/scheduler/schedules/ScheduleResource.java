@@ -2,6 +2,7 @@ package io.plinth.scheduler.schedules;
 
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,6 +30,7 @@ public class ScheduleResource {
     @Inject
     Schedules schedules;
 
+    @RequiresPermission("scheduler:schedules:write")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewSchedule request,
@@ -39,11 +41,13 @@ public class ScheduleResource {
                 .build();
     }
 
+    @RequiresPermission("scheduler:schedules:read")
     @GET
     public Page<ScheduleView> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return schedules.list(PageRequest.of(offset, limit));
     }
 
+    @RequiresPermission("scheduler:schedules:read")
     @GET
     @Path("/{key}")
     public ScheduleView get(@PathParam("key") String key) {

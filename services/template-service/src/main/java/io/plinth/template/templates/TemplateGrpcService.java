@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.contracts.template.v1.GetTemplateRequest;
 import io.plinth.contracts.template.v1.TemplateServiceGrpc;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ public class TemplateGrpcService extends TemplateServiceGrpc.TemplateServiceImpl
     @Inject
     Templates templates;
 
+    @RequiresPermission("template-service:templates:read")
     @Override
     public void getTemplate(GetTemplateRequest request,
                             StreamObserver<io.plinth.contracts.template.v1.Template> response) {

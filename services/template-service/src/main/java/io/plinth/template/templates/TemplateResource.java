@@ -2,6 +2,7 @@ package io.plinth.template.templates;
 
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ public class TemplateResource {
     @Inject
     Templates templates;
 
+    @RequiresPermission("template-service:templates:write")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewTemplate request,
@@ -37,11 +39,13 @@ public class TemplateResource {
                 .build();
     }
 
+    @RequiresPermission("template-service:templates:read")
     @GET
     public Page<TemplateSummary> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return templates.list(PageRequest.of(offset, limit));
     }
 
+    @RequiresPermission("template-service:templates:read")
     @GET
     @Path("/{key}")
     public TemplateView get(@PathParam("key") String key) {

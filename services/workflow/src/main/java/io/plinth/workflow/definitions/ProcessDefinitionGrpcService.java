@@ -4,6 +4,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.contracts.workflow.v1.GetProcessDefinitionRequest;
 import io.plinth.contracts.workflow.v1.ProcessDefinitionServiceGrpc;
 import io.plinth.kernel.grpc.GrpcCalls;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,7 @@ public class ProcessDefinitionGrpcService extends ProcessDefinitionServiceGrpc.P
     @Inject
     ProcessDefinitions definitions;
 
+    @RequiresPermission("workflow:definitions:read")
     @Override
     public void getProcessDefinition(GetProcessDefinitionRequest request,
                                      StreamObserver<io.plinth.contracts.workflow.v1.ProcessDefinition> response) {

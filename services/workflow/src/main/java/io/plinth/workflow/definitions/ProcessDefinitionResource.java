@@ -2,6 +2,7 @@ package io.plinth.workflow.definitions;
 
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ public class ProcessDefinitionResource {
     ProcessDefinitions definitions;
 
     /** Saves a new definition, or the next version of an existing key. */
+    @RequiresPermission("workflow:definitions:write")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewProcessDefinition request,
@@ -39,18 +41,21 @@ public class ProcessDefinitionResource {
                 .build();
     }
 
+    @RequiresPermission("workflow:definitions:read")
     @GET
     public Page<ProcessDefinitionSummary> list(@QueryParam("offset") Integer offset,
                                                @QueryParam("limit") Integer limit) {
         return definitions.list(PageRequest.of(offset, limit));
     }
 
+    @RequiresPermission("workflow:definitions:read")
     @GET
     @Path("/{key}")
     public ProcessDefinitionView latest(@PathParam("key") String key) {
         return ProcessDefinitionView.of(definitions.latest(key));
     }
 
+    @RequiresPermission("workflow:definitions:read")
     @GET
     @Path("/{key}/versions/{version}")
     public ProcessDefinitionView version(@PathParam("key") String key, @PathParam("version") int version) {

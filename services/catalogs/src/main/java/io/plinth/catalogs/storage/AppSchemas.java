@@ -1,0 +1,69 @@
+package io.plinth.catalogs.storage;
+
+import io.plinth.kernel.bus.EventPublisher;
+import io.plinth.kernel.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The storage of each app's data types: plans, applies (in the caller's JTA transaction, with the
+ * {@code catalogs.schema.applied} event) and shows what is applied.
+ */
+@ApplicationScoped
+public class AppSchemas {
+
+    public static final String APPLIED = "catalogs.schema.applied";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EventPublisher events;
+
+    public MigrationPlan plan(SchemaRequest request) {
+        try (Connection connection = dataSource.getConnection()) {
+            return MigrationRunner.plan(connection, request.app(), request.types(), request.version());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not plan the storage of app '" + request.app() + "'", e);
+        }
+    }
+
+    /** Applies the request; any problem rolls the whole transaction back, DDL included. */
+    @Transactional
+    public MigrationPlan apply(SchemaRequest request, String actor) {
+        MigrationPlan plan;
+        try (Connection connection = dataSource.getConnection()) {
+            plan = MigrationRunner.apply(connection, request.app(), request.types(), request.version(),
+                    request.fromVersion(), request.confirmDataLoss(), actor);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not apply the storage of app '" + request.app() + "'", e);
+        }
+        if (!Objects.equals(plan.fromVersion(), plan.toVersion())) {
+            JsonObjectBuilder data = Json.createObjectBuilder()
+                    .add("app", plan.app())
+                    .add("version", plan.toVersion())
+                    .add("steps", plan.steps().size());
+            if (plan.fromVersion() != null) {
+                data.add("fromVersion", plan.fromVersion());
+            }
+            events.publish(APPLIED, data.build());
+        }
+        return plan;
+    }
+
+    public AppSchema get(String app) {
+        try (Connection connection = dataSource.getConnection()) {
+            return MigrationRunner.current(connection, app)
+                    .orElseThrow(() -> ProblemException.notFound("Schema of app", app));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the storage of app '" + app + "'", e);
+        }
+    }
+}
