@@ -1,5 +1,8 @@
 package io.plinth.viewservice.apps;
 
+import io.plinth.viewservice.apps.model.ModelDocuments;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** An application built in the platform: its identity and description (its model comes with publishing). */
+/**
+ * An application built in the platform: its identity, its draft model (edited freely) and which of
+ * its published versions ({@link AppVersion}) is active. Name, description and icon mirror the draft.
+ */
 @Entity
 @Table(name = "app")
 public class App {
@@ -17,7 +23,7 @@ public class App {
     @Id
     private UUID id;
 
-    @Column(name = "app_key", nullable = false, unique = true, length = 63)
+    @Column(name = "app_key", nullable = false, unique = true, length = 63, updatable = false)
     private String key;
 
     @Column(nullable = false, length = 200)
@@ -26,8 +32,36 @@ public class App {
     @Column(length = 2000)
     private String description;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(length = 100)
+    private String icon;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
+
+    @Column(name = "created_by", length = 200, updatable = false)
+    private String createdBy;
+
+    @Column(name = "active_version")
+    private Integer activeVersion;
+
+    @Column(name = "latest_version")
+    private Integer latestVersion;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String draft;
+
+    @Column(name = "draft_revision", nullable = false)
+    private long draftRevision;
+
+    @Column(name = "draft_updated_at", nullable = false)
+    private OffsetDateTime draftUpdatedAt;
+
+    @Column(name = "draft_updated_by", length = 200)
+    private String draftUpdatedBy;
+
+    /** Filled by the database; what publications of this app lock on. */
+    @Column(name = "lock_id", insertable = false, updatable = false)
+    private Integer lockId;
 
     @Version
     private long version;
@@ -35,12 +69,37 @@ public class App {
     protected App() {
     }
 
-    public App(String key, String name, String description) {
+    /** A new app whose draft is {@code model} (a valid, normalised model). */
+    public App(JsonObject model, String createdBy) {
         this.id = UUID.randomUUID();
-        this.key = key;
-        this.name = name;
-        this.description = description;
+        this.key = model.getString("key");
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdBy = createdBy;
+        this.draftRevision = 0;
+        saveDraft(model, createdBy);
+    }
+
+    /** Replaces the draft: a new revision. */
+    void saveDraft(JsonObject model, String by) {
+        draft = model.toString();
+        draftRevision++;
+        draftUpdatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        draftUpdatedBy = by;
+        name = model.getString("name").strip();
+        description = text(model, "description");
+        icon = text(model, "icon");
+    }
+
+    private static String text(JsonObject model, String member) {
+        return model.get(member) instanceof JsonString value ? value.getString() : null;
+    }
+
+    void versionFrozen(int number) {
+        latestVersion = number;
+    }
+
+    void activate(int number) {
+        activeVersion = number;
     }
 
     public UUID id() {
@@ -59,7 +118,43 @@ public class App {
         return description;
     }
 
+    public String icon() {
+        return icon;
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Integer activeVersion() {
+        return activeVersion;
+    }
+
+    public Integer latestVersion() {
+        return latestVersion;
+    }
+
+    public JsonObject draft() {
+        return ModelDocuments.parse(draft);
+    }
+
+    public long draftRevision() {
+        return draftRevision;
+    }
+
+    public OffsetDateTime draftUpdatedAt() {
+        return draftUpdatedAt;
+    }
+
+    public String draftUpdatedBy() {
+        return draftUpdatedBy;
+    }
+
+    Integer lockId() {
+        return lockId;
     }
 }
