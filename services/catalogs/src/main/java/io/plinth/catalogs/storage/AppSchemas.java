@@ -1,5 +1,6 @@
 package io.plinth.catalogs.storage;
 
+import io.plinth.catalogs.access.AccessPolicies;
 import io.plinth.kernel.bus.EventPublisher;
 import io.plinth.kernel.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +36,18 @@ public class AppSchemas {
         }
     }
 
-    /** Applies the request; any problem rolls the whole transaction back, DDL included. */
+    /**
+     * Applies the request and secures the tables with the access rules (the request's, or those in
+     * force); any problem rolls the whole transaction back, DDL included.
+     */
     @Transactional
     public MigrationPlan apply(SchemaRequest request, String actor) {
         MigrationPlan plan;
         try (Connection connection = dataSource.getConnection()) {
+            AccessPolicies.release(connection, request.app());
             plan = MigrationRunner.apply(connection, request.app(), request.types(), request.version(),
                     request.fromVersion(), request.confirmDataLoss(), actor);
+            AccessPolicies.secure(connection, request.app(), request.access(), actor);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply the storage of app '" + request.app() + "'", e);
         }

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * The body of {@code POST /api/schema/{app}/plan} and {@code .../apply}: an app model (or just
  * {@code {"types": [...]}}) plus {@code version} (the model version being applied; required to
  * apply), {@code fromVersion} (the applied version the caller planned from, optional) and
- * {@code confirmDataLoss} (default false).
+ * {@code confirmDataLoss} (default false). {@code access} is the model's access rules as sent, or
+ * null when the body has none (the rules applied before then stay in force).
  */
 public record SchemaRequest(String app, List<TypeModel> types, Long version, Long fromVersion,
-                            boolean confirmDataLoss) {
+                            boolean confirmDataLoss, JsonValue access) {
 
     /** App keys as view-service gives them. */
     static final Pattern APP_KEY = Pattern.compile("[a-z][a-z0-9-]{1,62}");
@@ -37,7 +38,8 @@ public record SchemaRequest(String app, List<TypeModel> types, Long version, Lon
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new SchemaRequest(app, TypeModelParser.parse(body), version, fromVersion, confirm == JsonValue.TRUE);
+        return new SchemaRequest(app, TypeModelParser.parse(body), version, fromVersion, confirm == JsonValue.TRUE,
+                body.get("access"));
     }
 
     public static void checkApp(String app) {
