@@ -1,6 +1,9 @@
 package io.plinth.studio.web;
 
 import io.plinth.kernel.logging.RequestContext;
+import io.plinth.web.session.SignInRoutes;
+import io.plinth.web.session.WebSessions;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,16 +16,24 @@ import java.util.ResourceBundle;
 /**
  * The studio's error pages: a short explanation and a way back, never exception text. Plain
  * servlet output, so they still render when the failure is in Faces. The request id lets an
- * administrator find the details in the log.
+ * administrator find the details in the log. A form sent after the session ended leads back to
+ * the sign-in page instead, with the reason.
  */
 @WebServlet(urlPatterns = {"/error", "/not-found", "/expired"})
 public class ErrorPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    WebSessions sessions;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String page = request.getServletPath().substring(1);
+        if ("expired".equals(page) && sessions.current(request).isEmpty()) {
+            response.sendRedirect(request.getContextPath() + SignInRoutes.signInPath(SignInRoutes.EXPIRED, null));
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         response.setStatus(code instanceof Integer status ? status : statusOf(page));
         response.setContentType("text/html");

@@ -1,38 +1,45 @@
 package io.plinth.workplace.apps;
 
 import io.plinth.kernel.config.Settings;
-import io.plinth.kernel.logging.RequestContext;
-import io.plinth.kernel.logging.Tracing;
 import io.plinth.kernel.rest.Page;
+import io.plinth.web.api.ApiAnswer;
+import io.plinth.web.api.ServiceApi;
+import io.plinth.web.api.ServiceUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import jakarta.json.JsonString;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** Reads the apps from view-service's public REST API ({@code GET /api/apps}). */
+/**
+ * Reads the apps from view-service's REST API ({@code GET /api/apps}) with the signed-in user's
+ * token: view-service decides which apps they may see.
+ */
 @ApplicationScoped
 public class ViewServiceApps {
 
     public static final String URL_KEY = "plinth.services.view-service.url";
 
     /** The page waits no longer than this for view-service, connection and whole answer included. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** The user may not list apps (403): for them there are none, which is not an outage. */
+    public static final class NotAllowedException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        NotAllowedException(String message) {
+            super(message);
+        }
+    }
 
     @Inject
     Settings settings;
@@ -40,72 +47,38 @@ public class ViewServiceApps {
     @Resource
     ManagedExecutorService executor;
 
-    private URI appsUri;
-    private HttpClient client;
+    ServiceApi api;
 
     @PostConstruct
     void connect() {
-        String base = settings.uri(URL_KEY).toString().replaceAll("/+$", "");
-        appsUri = URI.create(base + "/api/apps?limit=" + Page.MAX_LIMIT);
-        client = HttpClient.newBuilder()
-                .connectTimeout(TIMEOUT)
-                .executor(executor)
-                .build();
+        api = new ServiceApi("view-service", settings.uri(URL_KEY), executor, TIMEOUT);
     }
 
-    public AppList apps() throws ViewServiceUnavailableException {
-        HttpResponse<byte[]> response = send(request());
-        if (response.statusCode() != 200) {
-            throw new ViewServiceUnavailableException("view-service answered HTTP " + response.statusCode()
-                    + " to GET " + appsUri);
+    /** The first page of apps whose key or name contains {@code search} (all when blank). */
+    public AppList apps(String token, String search) throws ServiceUnavailableException, NotAllowedException {
+        String query = "?limit=" + Page.MAX_LIMIT + (search == null || search.isBlank() ? ""
+                : "&q=" + URLEncoder.encode(search.strip(), StandardCharsets.UTF_8).replace("+", "%20"));
+        ApiAnswer answer = api.get("/api/apps" + query, token);
+        if (answer.status() == 403) {
+            throw new NotAllowedException("view-service: " + answer.detail());
         }
-        return parse(response.body());
+        if (!answer.ok()) {
+            throw new ServiceUnavailableException("view-service answered HTTP " + answer.status() + " "
+                    + answer.code() + " to GET /api/apps");
+        }
+        return parse(answer.body());
     }
 
-    private HttpRequest request() {
-        HttpRequest.Builder request = HttpRequest.newBuilder(appsUri)
-                .timeout(TIMEOUT)
-                .header("Accept", "application/json")
-                .GET();
-        String requestId = RequestContext.requestId();
-        if (requestId != null) {
-            request.header(RequestContext.REQUEST_ID_HEADER, requestId);
-        }
-        String traceparent = Tracing.currentTraceparent();
-        if (traceparent != null) {
-            request.header("traceparent", traceparent);
-        }
-        return request.build();
-    }
-
-    /** The deadline covers the body too: HttpClient's own timeout stops counting at the headers. */
-    private HttpResponse<byte[]> send(HttpRequest request) throws ViewServiceUnavailableException {
-        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    static AppList parse(JsonObject page) throws ServiceUnavailableException {
         try {
-            return call.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new ViewServiceUnavailableException("view-service did not answer GET " + appsUri + " within "
-                    + TIMEOUT.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new ViewServiceUnavailableException("GET " + appsUri + " failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ViewServiceUnavailableException("interrupted while calling GET " + appsUri);
-        }
-    }
-
-    private AppList parse(byte[] body) throws ViewServiceUnavailableException {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonObject page = reader.readObject();
             List<PublishedApp> apps = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                     .map(app -> new PublishedApp(app.getString("key"), app.getString("name"),
-                            app.getString("description", "")))
+                            app.get("description") instanceof JsonString text ? text.getString() : "",
+                            app.get("activeVersion") instanceof JsonNumber version ? version.intValueExact() : null))
                     .toList();
             return new AppList(apps, page.getJsonNumber("total").longValueExact());
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException e) {
-            throw new ViewServiceUnavailableException("view-service's answer to GET " + appsUri
-                    + " is not a page of apps: " + e);
+            throw new ServiceUnavailableException("view-service's answer to GET /api/apps is not a page of apps: " + e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.plinth.workplace.apps;
 
+import io.plinth.web.session.CurrentUser;
+import io.plinth.web.faces.Messages;
+import io.plinth.web.api.ServiceUnavailableException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -7,10 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.logging.Logger;
 
-/** The apps of the workplace's home page, read from view-service once per view. */
+/** The apps of the workplace's home page, as view-service shows them to the signed-in user. */
 @Named
 @ViewScoped
 public class WorkplaceApps implements Serializable {
@@ -21,20 +23,27 @@ public class WorkplaceApps implements Serializable {
     @Inject
     ViewServiceApps viewService;
 
+    @Inject
+    CurrentUser user;
+
     private AppList list = new AppList(List.of(), 0);
+    private String search;
     private boolean available;
 
     /** Runs before the page renders, so an unreachable view-service becomes a message on it. */
     public void load() {
         try {
-            list = viewService.apps();
+            list = viewService.apps(user.accessToken(), search);
             available = true;
-        } catch (ViewServiceUnavailableException e) {
+        } catch (ViewServiceApps.NotAllowedException e) {
+            LOG.info(() -> "No apps for " + user.getLogin() + ": " + e.getMessage());
+            list = new AppList(List.of(), 0);
+            available = true;
+        } catch (ServiceUnavailableException e) {
             LOG.warning(() -> "The workplace cannot list apps: " + e.getMessage());
-            FacesContext faces = FacesContext.getCurrentInstance();
-            ResourceBundle messages = faces.getApplication().getResourceBundle(faces, "msg");
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    messages.getString("apps.unavailable.summary"), messages.getString("apps.unavailable.detail")));
+            available = false;
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    Messages.text("apps.unavailable.summary"), Messages.text("apps.unavailable.detail")));
         }
     }
 
@@ -54,5 +63,13 @@ public class WorkplaceApps implements Serializable {
     /** True when view-service has more apps than the one page the workplace asked for. */
     public boolean isTruncated() {
         return list.total() > list.apps().size();
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
     }
 }
