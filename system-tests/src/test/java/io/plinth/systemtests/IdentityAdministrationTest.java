@@ -123,7 +123,7 @@ class IdentityAdministrationTest {
         assertThat(change.statusCode()).isEqualTo(409);
         assertThat(Http.json(Http.admin().get(IDENTITY + "/api/roles/app-builder")).getJsonArray("permissions"))
                 .extracting(value -> value.toString().replace("\"", ""))
-                .containsExactly("catalogs:schema:*", "identity:groups:read", "identity:users:read", "view-service:*");
+                .containsExactly("catalogs:schema:*", "identity:groups:read", "identity:users:read", "view-service:apps:*");
     }
 
     @Test

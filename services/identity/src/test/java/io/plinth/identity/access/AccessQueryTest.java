@@ -132,7 +132,7 @@ class AccessQueryTest {
         assertThat(QUERY.run(db, admin).permissions()).containsExactly("*");
         Access building = QUERY.run(db, builder);
         assertThat(building.roles()).containsExactlyInAnyOrder("app-builder", "user");
-        assertThat(building.permissions()).containsExactlyInAnyOrder("view-service:*", "catalogs:schema:*",
+        assertThat(building.permissions()).containsExactlyInAnyOrder("view-service:apps:*", "catalogs:schema:*",
                 "identity:users:read", "identity:groups:read");
     }
 
