@@ -148,6 +148,23 @@ class PublishingTest {
         }
     }
 
+    /**
+     * DDL on a table the running service uses. A waiting ACCESS EXCLUSIVE lock would stall every
+     * reader of the table (and exhaust the service's connection pool), so it never waits long:
+     * it gives up after a second and tries again.
+     */
+    private static void ddl(String statement) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(SQLException.class)
+                .until(() -> {
+                    try (Connection db = infra.database(); Statement sql = db.createStatement()) {
+                        sql.execute("SET lock_timeout = '1s'");
+                        sql.execute(statement);
+                        return true;
+                    }
+                });
+    }
+
     private static void sql(String statement) throws SQLException {
         try (Connection db = infra.database(); Statement sql = db.createStatement()) {
             sql.execute(statement);
@@ -301,7 +318,7 @@ class PublishingTest {
         String appId = app(key).getString("id");
         String guard = "app_version_" + RUN + "_refuses_2";
         // Freezing version 2 of this app fails once catalogs has applied it, as a database failure would.
-        sql("ALTER TABLE view_service.app_version ADD CONSTRAINT " + guard + " CHECK (app_id <> '" + appId
+        ddl("ALTER TABLE view_service.app_version ADD CONSTRAINT " + guard + " CHECK (app_id <> '" + appId
                 + "' OR number <> 2) NOT VALID");
         try {
             saveDraft(key, json(shop(key, ", {'key': 'email', 'type': 'text'}").toString()
@@ -319,7 +336,7 @@ class PublishingTest {
             assertThat(appliedVersion(key)).isEqualTo(1);
             assertThat(app(key).getInt("activeVersion")).isEqualTo(1);
         } finally {
-            sql("ALTER TABLE view_service.app_version DROP CONSTRAINT " + guard);
+            ddl("ALTER TABLE view_service.app_version DROP CONSTRAINT " + guard);
         }
 
         JsonObject retried = publish(key);
