@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code traceparent}, so a fresh trace id finds exactly that request's record. The last test
  * runs the all-in-one server, where every service shares one JVM and one set of loggers.
  */
-@Order(9)
+@Order(8)
 @ExtendWith(PlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MaintenanceLogsTest {
