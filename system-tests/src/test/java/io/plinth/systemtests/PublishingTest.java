@@ -346,6 +346,34 @@ class PublishingTest {
     }
 
     @Test
+    void aFirstPublicationThatFailsAfterCatalogsAppliedRemovesTheNewTables() throws SQLException {
+        String key = RUN + "-first";
+        create(key, shop(key, ""));
+        String appId = app(key).getString("id");
+        String guard = "app_version_" + RUN + "_refuses_1";
+        ddl("ALTER TABLE view_service.app_version ADD CONSTRAINT " + guard + " CHECK (app_id <> '" + appId
+                + "' OR number <> 1) NOT VALID");
+        try {
+            JsonObject failed = publish(key);
+            assertThat(failed.getString("status")).as(failed.toString()).isEqualTo("failed");
+            assertThat(steps(failed)).containsExactly("validate:done", "diff:done", "catalogs.plan:done",
+                    "catalogs.apply:done", "freeze:failed", "activate:skipped", "catalogs.undo:done");
+            assertThat(step(failed, "catalogs.undo").getString("detail"))
+                    .isEqualTo("catalogs removed version 1 in 3 steps");
+            assertThat(columns(key, "customer")).as("the first version's tables are gone").isEmpty();
+            assertThat(appliedVersion(key)).as("catalogs holds no version").isZero();
+            assertThat(app(key).get("activeVersion")).isIn(null, JsonValue.NULL);
+        } finally {
+            ddl("ALTER TABLE view_service.app_version DROP CONSTRAINT " + guard);
+        }
+
+        JsonObject retried = publish(key);
+        assertThat(retried.getString("status")).as(retried.toString()).isEqualTo("active");
+        assertThat(retried.getInt("version")).isEqualTo(1);
+        assertThat(columns(key, "customer")).containsKey("name");
+    }
+
+    @Test
     void catalogsChecksThePublishingUsersOwnPermission() throws SQLException {
         String identity = Service.IDENTITY.splitUrl() + "/api";
         String login = RUN + "-builder";

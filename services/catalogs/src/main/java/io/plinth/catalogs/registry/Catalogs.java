@@ -1,5 +1,6 @@
 package io.plinth.catalogs.registry;
 
+import io.plinth.kernel.model.ModelKeys;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
@@ -8,13 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The apps catalogs holds data for. */
 @ApplicationScoped
 public class Catalogs {
-
-    private static final Pattern APP_KEY = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
     @PersistenceContext(unitName = "catalogs")
     EntityManager em;
@@ -25,7 +23,7 @@ public class Catalogs {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AppCatalog register(String appKey, String appId, String appName, String eventId) {
-        if (appKey == null || !APP_KEY.matcher(appKey).matches()) {
+        if (!ModelKeys.isAppKey(appKey)) {
             throw new IllegalArgumentException("event " + eventId + " has an invalid app key '" + appKey + "'");
         }
         if (appName == null || appName.isBlank() || appName.length() > 200) {

@@ -15,12 +15,13 @@ import javax.sql.DataSource;
 
 /**
  * The storage of each app's data types: plans, applies (in the caller's JTA transaction, with the
- * {@code catalogs.schema.applied} event) and shows what is applied.
+ * {@code catalogs.schema.applied} event), shows what is applied and removes it.
  */
 @ApplicationScoped
 public class AppSchemas {
 
     public static final String APPLIED = "catalogs.schema.applied";
+    public static final String REMOVED = "catalogs.schema.removed";
 
     @Inject
     DataSource dataSource;
@@ -60,6 +61,29 @@ public class AppSchemas {
                 data.add("fromVersion", plan.fromVersion());
             }
             events.publish(APPLIED, data.build());
+        }
+        return plan;
+    }
+
+    /**
+     * Removes the app's storage (see {@link MigrationRunner#remove}) with the
+     * {@code catalogs.schema.removed} event, in the caller's JTA transaction.
+     */
+    @Transactional
+    public MigrationPlan remove(String app, Long expectedVersion, boolean confirmDataLoss, String actor) {
+        MigrationPlan plan;
+        try (Connection connection = dataSource.getConnection()) {
+            AccessPolicies.release(connection, app);
+            plan = MigrationRunner.remove(connection, app, expectedVersion, confirmDataLoss, actor);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remove the storage of app '" + app + "'", e);
+        }
+        if (plan.fromVersion() != null) {
+            events.publish(REMOVED, Json.createObjectBuilder()
+                    .add("app", app)
+                    .add("version", plan.fromVersion())
+                    .add("steps", plan.steps().size())
+                    .build());
         }
         return plan;
     }

@@ -52,17 +52,7 @@ public final class MigrationRunner {
      */
     public static MigrationPlan apply(Connection connection, String app, List<TypeModel> types, long version,
                                       Long expectedFrom, boolean confirmDataLoss, String actor) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_advisory_xact_lock(hashtext('catalogs.schema'), hashtext(?))")) {
-            lock.setString(1, app);
-            lock.execute();
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-            // Row-level security is forced on the app's tables, also for their owner: this lets the
-            // loss checks and backfills see every row (the plinth_maintenance policy).
-            statement.execute("SET LOCAL plinth.maintenance = 'on'");
-        }
+        lockForMigration(connection, app);
         Optional<AppSchema> current = SchemaStore.load(connection, app);
         Long fromVersion = current.map(AppSchema::version).orElse(null);
         // A retried apply of the applied version succeeds without doing anything, whatever it planned from.
@@ -92,6 +82,60 @@ public final class MigrationRunner {
         LOG.info(() -> "App '" + app + "' storage migrated from version " + fromVersion + " to " + version + " in "
                 + plan.steps().size() + " steps by " + actor);
         return plan;
+    }
+
+    /**
+     * Removes the app's storage: drops every table of its types, and forgets its types, access
+     * rules and record history; the plan it ran is recorded without a {@code toVersion}. Refused
+     * with a 409 when {@code expectedVersion} is given and another version is applied
+     * ({@code schema-changed}), or when the tables hold records and {@code confirmDataLoss} is false
+     * ({@code data-loss-not-confirmed}). Removing an app without storage changes nothing.
+     */
+    public static MigrationPlan remove(Connection connection, String app, Long expectedVersion,
+                                       boolean confirmDataLoss, String actor) throws SQLException {
+        lockForMigration(connection, app);
+        Optional<AppSchema> current = SchemaStore.load(connection, app);
+        if (current.isEmpty()) {
+            return new MigrationPlan(app, null, null, List.of());
+        }
+        long fromVersion = current.get().version();
+        if (expectedVersion != null && expectedVersion != fromVersion) {
+            throw ProblemException.conflict("schema-changed", "Version " + expectedVersion + " of app '" + app
+                    + "' was to be removed, but version " + fromVersion + " is applied now");
+        }
+        MigrationPlan plan = new MigrationPlan(app, fromVersion, null,
+                MigrationPlanner.plan(app, current.get().types(), List.of()));
+        List<FieldError> losses = losses(connection, plan);
+        if (!losses.isEmpty() && !confirmDataLoss) {
+            throw new ProblemException(new Problem(409, "data-loss-not-confirmed", "Conflict", losses.size()
+                    + " table(s) of app '" + app + "' hold data; remove again with confirmDataLoss true to accept",
+                    losses));
+        }
+        for (int i = 0; i < plan.steps().size(); i++) {
+            run(connection, plan.steps().get(i), i);
+        }
+        SchemaStore.delete(connection, app);
+        SchemaStore.record(connection, plan, !losses.isEmpty(), actor);
+        LOG.info(() -> "App '" + app + "' storage of version " + fromVersion + " removed in " + plan.steps().size()
+                + " steps by " + actor);
+        return plan;
+    }
+
+    /**
+     * The app's exclusive schema lock for the transaction, a bounded wait for table locks, and
+     * sight of every row despite forced row-level security (the {@code plinth_maintenance} policy),
+     * which the loss checks and backfills need.
+     */
+    private static void lockForMigration(Connection connection, String app) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtext('catalogs.schema'), hashtext(?))")) {
+            lock.setString(1, app);
+            lock.execute();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+            statement.execute("SET LOCAL plinth.maintenance = 'on'");
+        }
     }
 
     /** The data-losing steps that would really destroy values, checked against the data before anything runs. */

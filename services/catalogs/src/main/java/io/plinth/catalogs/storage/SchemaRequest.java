@@ -1,5 +1,6 @@
 package io.plinth.catalogs.storage;
 
+import io.plinth.kernel.model.ModelKeys;
 import io.plinth.kernel.problem.FieldError;
 import io.plinth.kernel.problem.ProblemException;
 import jakarta.json.JsonNumber;
@@ -8,7 +9,6 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /api/schema/{app}/plan} and {@code .../apply}: an app model (or just
@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
  */
 public record SchemaRequest(String app, List<TypeModel> types, Long version, Long fromVersion,
                             boolean confirmDataLoss, JsonValue access) {
-
-    /** App keys as view-service gives them. */
-    static final Pattern APP_KEY = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
     public static SchemaRequest of(String app, JsonObject body, boolean versionRequired) {
         checkApp(app);
@@ -43,9 +40,8 @@ public record SchemaRequest(String app, List<TypeModel> types, Long version, Lon
     }
 
     public static void checkApp(String app) {
-        if (app == null || !APP_KEY.matcher(app).matches()) {
-            throw ProblemException.invalid("app", "must be 2 to 63 characters: lower-case letters, digits and dashes,"
-                    + " starting with a letter");
+        if (!ModelKeys.isAppKey(app)) {
+            throw ProblemException.invalid("app", ModelKeys.APP_RULE);
         }
     }
 

@@ -54,13 +54,28 @@ final class SchemaStore {
         }
     }
 
+    /**
+     * Forgets the app: its applied types, its access rules and the history of its records (whose
+     * tables are gone). The record of applied plans stays, as the audit of what was done.
+     */
+    static void delete(Connection connection, String app) throws SQLException {
+        for (String table : List.of("app_schema", "app_access", "record_history")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM catalogs." + table + " WHERE app = ?")) {
+                statement.setString(1, app);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** Records an applied plan; a plan without {@code toVersion} removed the app's storage. */
     static void record(Connection connection, MigrationPlan plan, boolean dataLossConfirmed, String actor)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO catalogs.schema_migration"
                 + " (app, version, from_version, plan, data_loss_confirmed, applied_at, applied_by)"
                 + " VALUES (?, ?, ?, ?::jsonb, ?, now(), ?)")) {
             statement.setString(1, plan.app());
-            statement.setLong(2, plan.toVersion());
+            statement.setObject(2, plan.toVersion(), Types.BIGINT);
             statement.setObject(3, plan.fromVersion(), Types.BIGINT);
             statement.setString(4, plan.toJson().toString());
             statement.setBoolean(5, dataLossConfirmed);

@@ -1,5 +1,6 @@
 package io.plinth.catalogs.storage;
 
+import io.plinth.kernel.model.ModelKeys;
 import io.plinth.kernel.problem.FieldError;
 import io.plinth.kernel.problem.ProblemException;
 import jakarta.json.Json;
@@ -43,16 +44,13 @@ public final class TypeModelParser {
     public static final int MAX_JSON_DEFAULT = 10_000;
 
     /** Type and field keys. A double underscore is refused: it separates the parts of table names. */
-    static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,29}");
     static final Pattern ENUM_VALUE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]{1,38}(\\.[0-9]{1,38})?");
     private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,19}");
 
     /** The system columns of every record, and PostgreSQL's own hidden columns. */
-    static final Set<String> RESERVED_FIELD_KEYS = Set.of("id", "type", "app", "version", "created_at",
-            "created_by", "updated_at", "updated_by", "owner", "tenant", "partition",
-            "tableoid", "xmin", "xmax", "cmin", "cmax", "ctid", "oid");
+    static final Set<String> RESERVED_FIELD_KEYS = Set.copyOf(ModelKeys.RESERVED_FIELDS);
 
     private static final Set<FieldType> PARTITION_TYPES = Set.of(FieldType.TEXT, FieldType.ENUM, FieldType.INTEGER,
             FieldType.REFERENCE, FieldType.USER);
@@ -415,9 +413,8 @@ public final class TypeModelParser {
             }
             return null;
         }
-        if (!KEY.matcher(key).matches() || key.contains("__")) {
-            errors.add(new FieldError(path + "." + name, "must be 1 to 30 lower-case letters, digits or single"
-                    + " underscores, starting with a letter"));
+        if (!ModelKeys.isTypeKey(key)) {
+            errors.add(new FieldError(path + "." + name, ModelKeys.TYPE_RULE));
             return null;
         }
         return key;

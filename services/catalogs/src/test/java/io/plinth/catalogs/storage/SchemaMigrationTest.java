@@ -290,6 +290,44 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void removingAnAppDropsItsTablesOnlyForTheExpectedVersionAndWithDataLossConfirmed() throws SQLException {
+        String v1 = "{'types': [{'key': 'order', 'fields': [{'key': 'customer', 'type': 'reference',"
+                + " 'reference': {'type': 'customer'}}, {'key': 'tags', 'type': 'reference',"
+                + " 'reference': {'type': 'customer', 'cardinality': 'many'}}]},"
+                + " {'key': 'customer', 'fields': [{'key': 'name', 'type': 'text', 'unique': true}]}]}";
+        db.apply("gone", TestDatabase.types(v1), 1, false);
+        db.execute("INSERT INTO catalogs.gone__customer (name, created_by, updated_by) VALUES ('Ada', 'u', 'u')",
+                "INSERT INTO catalogs.record_history (app, type, record_id, version, operation, changed_by, changes)"
+                        + " SELECT 'gone', 'customer', id, 1, 'created', 'u', '{}' FROM catalogs.gone__customer");
+        String tables = "SELECT relname FROM pg_class WHERE relname LIKE 'gone\\_\\_%' AND relkind = 'r' ORDER BY 1";
+        assertThat(db.rows(tables)).hasSize(3);
+
+        refused(() -> db.remove("gone", 2L, true), "schema-changed");
+        ProblemException refusal = refused(() -> db.remove("gone", 1L, false), "data-loss-not-confirmed");
+        assertThat(refusal.problem().errors()).extracting(FieldError::message)
+                .containsExactly("Drop type customer (table \"catalogs\".\"gone__customer\")");
+        assertThat(db.rows(tables)).as("a refusal changes nothing").hasSize(3);
+
+        MigrationPlan removal = db.remove("gone", 1L, true);
+        assertThat(removal.fromVersion()).isEqualTo(1L);
+        assertThat(removal.toVersion()).isNull();
+        assertThat(removal.steps()).extracting(MigrationStep::kind)
+                .containsExactly("drop-link", "drop-reference", "drop-type", "drop-type");
+        assertThat(db.rows(tables)).isEmpty();
+        assertThat(db.single("SELECT count(*)::text FROM catalogs.app_schema WHERE app = 'gone'")).isEqualTo("0");
+        assertThat(db.single("SELECT count(*)::text FROM catalogs.record_history WHERE app = 'gone'")).isEqualTo("0");
+        assertThat(db.rows("SELECT coalesce(version::text, 'none'), coalesce(from_version::text, 'none'),"
+                + " data_loss_confirmed::text"
+                + " FROM catalogs.schema_migration WHERE app = 'gone' ORDER BY id"))
+                .containsExactly(List.of("1", "none", "false"), List.of("none", "1", "true"));
+
+        assertThat(db.remove("gone", null, false).steps()).as("nothing left to remove").isEmpty();
+        assertThat(db.apply("gone", TestDatabase.types(v1), 1, false).fromVersion())
+                .as("the app starts afresh").isNull();
+        assertThat(db.rows(tables)).hasSize(3);
+    }
+
+    @Test
     void longKeysGiveDeterministicNamesWithinPostgresLimit() throws SQLException {
         String app = "a" + "-long-app-key".repeat(4) + "-abcdefghi";
         String type = "t".repeat(30);

@@ -75,6 +75,21 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Removes the app's storage in one transaction, as the service does. */
+    MigrationPlan remove(String app, Long expectedVersion, boolean confirmDataLoss) throws SQLException {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                MigrationPlan plan = MigrationRunner.remove(connection, app, expectedVersion, confirmDataLoss, "tester");
+                connection.commit();
+                return plan;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
     void execute(String... sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String s : sql) {

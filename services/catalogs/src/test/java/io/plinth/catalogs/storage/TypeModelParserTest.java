@@ -55,8 +55,8 @@ class TypeModelParserTest {
             assertThat(errors.get(i).field()).isEqualTo("types[0].fields[" + i + "].key");
         }
         assertThat(errors(types("{'key': 'Robert\\\"); DROP TABLE x; --', 'fields': []}")))
-                .containsExactly(new FieldError("types[0].key", "must be 1 to 30 lower-case letters, digits or single"
-                        + " underscores, starting with a letter"));
+                .containsExactly(new FieldError("types[0].key", "must be 1 to 30 characters: lower-case letters,"
+                        + " digits and single underscores, starting with a letter"));
     }
 
     @Test

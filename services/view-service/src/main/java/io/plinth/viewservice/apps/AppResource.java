@@ -4,6 +4,7 @@ import io.plinth.kernel.logging.RequestContext;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
+import io.plinth.kernel.rest.QueryParams;
 import io.plinth.kernel.security.Callers;
 import io.plinth.kernel.security.RequiresPermission;
 import io.plinth.viewservice.apps.model.ModelDocuments;
@@ -129,8 +130,8 @@ public class AppResource {
                             @QueryParam("confirmDataLoss") String confirmDataLoss,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
-        boolean confirmed = Requests.flag("confirmDataLoss", confirmDataLoss);
-        if (Requests.flag("dryRun", dryRun)) {
+        boolean confirmed = QueryParams.flag("confirmDataLoss", confirmDataLoss, false);
+        if (QueryParams.flag("dryRun", dryRun, false)) {
             return Response.ok(publisher.dryRun(key, credentials(authorization))).build();
         }
         return accepted(publisher.start(new PublicationRequest(key, Publication.PUBLISH, null,
@@ -148,7 +149,7 @@ public class AppResource {
                              @NotNull(message = "a JSON body is required") @Valid RollbackRequest request,
                              @Context UriInfo uri) {
         return accepted(publisher.start(new PublicationRequest(key, Publication.ROLLBACK, request.version(), null,
-                Requests.flag("confirmDataLoss", confirmDataLoss), Apps.caller(), credentials(authorization),
+                QueryParams.flag("confirmDataLoss", confirmDataLoss, false), Apps.caller(), credentials(authorization),
                 RequestContext.requestId())), key, uri);
     }
 
@@ -180,7 +181,7 @@ public class AppResource {
     @Path("/{app}/export")
     @RequiresPermission(AppPermissions.READ)
     public Response export(@PathParam("app") String key, @QueryParam("active") String active) {
-        JsonObject file = transfer.export(key, Requests.flag("active", active), Apps.caller());
+        JsonObject file = transfer.export(key, QueryParams.flag("active", active, false), Apps.caller());
         return Response.ok(file)
                 .header("Content-Disposition", "attachment; filename=\"" + key + "-app.json\"")
                 .build();
@@ -198,7 +199,7 @@ public class AppResource {
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
                               @Context UriInfo uri) {
         JsonObject file = ModelDocuments.readBody(body, AppTransfer.MAX_IMPORT_BYTES);
-        AppTransfer.Imported imported = transfer.importApp(file, key, Requests.flag("overwriteDraft", overwriteDraft));
+        AppTransfer.Imported imported = transfer.importApp(file, key, QueryParams.flag("overwriteDraft", overwriteDraft, false));
         String appKey = imported.app().key();
         JsonObjectBuilder result = Json.createObjectBuilder()
                 .add("app", Json.createObjectBuilder().add("key", appKey).add("id", imported.app().id().toString())

@@ -21,8 +21,8 @@ import jakarta.json.JsonValue;
  * imported version). Applying the applied version again with the same types does nothing, so a
  * retried publication never applies twice; with other types catalogs refuses
  * ({@code schema-version-conflict}). Any other number is applied from whatever is applied, so going
- * back is applying the base version's types under the base version's number. catalogs has no way
- * to go back to "no version": undoing an app's first publication needs a person.
+ * back is applying the base version's types under the base version's number, and going back to no
+ * version (undoing an app's first publication) is removing version N's tables.
  *
  * <p>catalogs gets the whole model (it reads {@code types}, and {@code access} to secure the
  * tables), each type with its {@code fields} list, and {@code access: []} when the model has no rules.
@@ -31,9 +31,6 @@ import jakarta.json.JsonValue;
 public class CatalogsParticipant {
 
     static final String VERSION_CONFLICT = "schema-version-conflict";
-    static final String MANUAL_ACTION = "manual action needed unless the same model is published again: an"
-            + " administrator drops the app's tables (catalogs.\"<app>__<type>\" and"
-            + " catalogs.\"<app>__<type>__<field>\") and its row in catalogs.app_schema";
 
     @Inject
     CatalogsSchema catalogs;
@@ -103,13 +100,16 @@ public class CatalogsParticipant {
     /**
      * Brings catalogs back to the base version after the target version was (or may have been)
      * applied: the base version's types under its number, with data loss confirmed, since what goes
-     * is what this publication added. Renames the target made are undone as renames. Answers what
-     * was done; a base of no version cannot be expressed to catalogs and fails.
+     * is what this publication added. Renames the target made are undone as renames. Without a base
+     * version the target version's tables are removed. Answers what was done.
      */
     String undo(Target target) {
         if (target.baseVersion() == null) {
-            throw new PublicationFailure("catalogs cannot go back to no version, so version " + target.version()
-                    + " may stay applied there; " + MANUAL_ACTION);
+            JsonObject ran = catalogs.remove(target.app(), target.version(), true, target.credentials());
+            if (ran.get("fromVersion") instanceof JsonNumber) {
+                return "catalogs removed version " + target.version() + " in " + count(steps(ran).size());
+            }
+            return "catalogs held no version: nothing to undo";
         }
         JsonObject request = request(target.baseModel(), restoring(target.baseModel(), target.model()),
                 target.baseVersion()).add("confirmDataLoss", true).build();
@@ -134,22 +134,25 @@ public class CatalogsParticipant {
     private String restoreLeftover(Target target) {
         String leftover = "catalogs held version " + target.version() + " with other types, left by a publication"
                 + " that did not finish";
-        if (target.baseVersion() == null) {
-            throw new PublicationFailure(leftover + ", and catalogs cannot go back to no version; " + MANUAL_ACTION);
-        }
-        JsonObjectBuilder request = request(target.baseModel(), restoring(target.baseModel(), null),
-                target.baseVersion());
-        if (target.confirmDataLoss()) {
-            request.add("confirmDataLoss", true);
-        }
+        String restoring = target.baseVersion() == null ? "removing it" : "restoring version " + target.baseVersion();
         JsonObject ran;
         try {
-            ran = catalogs.apply(target.app(), request.build(), target.credentials());
+            if (target.baseVersion() == null) {
+                ran = catalogs.remove(target.app(), target.version(), target.confirmDataLoss(), target.credentials());
+            } else {
+                JsonObjectBuilder request = request(target.baseModel(), restoring(target.baseModel(), null),
+                        target.baseVersion());
+                if (target.confirmDataLoss()) {
+                    request.add("confirmDataLoss", true);
+                }
+                ran = catalogs.apply(target.app(), request.build(), target.credentials());
+            }
         } catch (ParticipantException e) {
-            throw new ParticipantException(e.participant(), e.status(), e.code(), leftover + "; restoring version "
-                    + target.baseVersion() + " there first failed: " + e.detail(), e.errors());
+            throw new ParticipantException(e.participant(), e.status(), e.code(), leftover + "; " + restoring
+                    + " there first failed: " + e.detail(), e.errors());
         }
-        return leftover + ": version " + target.baseVersion() + " was restored first (" + count(steps(ran).size()) + ")";
+        return leftover + ": " + (target.baseVersion() == null ? "it was removed" : "version " + target.baseVersion()
+                + " was restored") + " first (" + count(steps(ran).size()) + ")";
     }
 
     private static boolean holdsTargetVersion(JsonObject plan, Target target) {

@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 
 /**
  * catalogs' schema API as publishing uses it ({@code POST /api/schema/{app}/plan} and
- * {@code /apply}, docs/catalogs-storage.md), called with the publishing user's token. Either
+ * {@code /apply}, {@code DELETE /api/schema/{app}}, docs/catalogs-storage.md), called with the publishing user's token. Either
  * answers catalogs' JSON, or throws a {@link ParticipantException} with catalogs' problem.
  */
 interface CatalogsSchema {
@@ -14,4 +14,10 @@ interface CatalogsSchema {
 
     /** Applies {@code request}'s types as its {@code version}; answers the plan that ran. */
     JsonObject apply(String app, JsonObject request, Credentials credentials);
+
+    /**
+     * Removes the app's tables if catalogs holds {@code version} of it (undoing the app's first
+     * publication); answers the plan that ran, with no steps when catalogs held nothing.
+     */
+    JsonObject remove(String app, int version, boolean confirmDataLoss, Credentials credentials);
 }

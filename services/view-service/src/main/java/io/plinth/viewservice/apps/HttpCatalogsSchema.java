@@ -72,23 +72,29 @@ public class HttpCatalogsSchema implements CatalogsSchema {
 
     @Override
     public JsonObject plan(String app, JsonObject request, Credentials credentials) {
-        return post(app, "plan", request, credentials);
+        return call(HttpRequest.BodyPublishers.ofString(request.toString()), "POST", "/" + app + "/plan", credentials);
     }
 
     @Override
     public JsonObject apply(String app, JsonObject request, Credentials credentials) {
-        return post(app, "apply", request, credentials);
+        return call(HttpRequest.BodyPublishers.ofString(request.toString()), "POST", "/" + app + "/apply", credentials);
     }
 
-    /** {@code app} is a key view-service validated (lower-case letters, digits, dashes): safe in a path. */
-    private JsonObject post(String app, String action, JsonObject body, Credentials credentials) {
-        URI uri = URI.create(base + "/api/schema/" + app + "/" + action);
+    @Override
+    public JsonObject remove(String app, int version, boolean confirmDataLoss, Credentials credentials) {
+        return call(HttpRequest.BodyPublishers.noBody(), "DELETE", "/" + app + "?version=" + version
+                + "&confirmDataLoss=" + confirmDataLoss, credentials);
+    }
+
+    /** {@code path} holds a key view-service validated (lower-case letters, digits, dashes): safe in a URI. */
+    private JsonObject call(HttpRequest.BodyPublisher body, String method, String path, Credentials credentials) {
+        URI uri = URI.create(base + "/api/schema" + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Authorization", credentials.authorization(Publication.CATALOGS, Clock.systemUTC()))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method(method, body);
         String requestId = RequestContext.requestId();
         if (requestId != null) {
             request.header(RequestContext.REQUEST_ID_HEADER, requestId);
@@ -102,7 +108,7 @@ public class HttpCatalogsSchema implements CatalogsSchema {
         if (response.statusCode() == 200 && answer != null) {
             return answer;
         }
-        throw problem(uri, response.statusCode(), answer);
+        throw problem(method + " " + uri, response.statusCode(), answer);
     }
 
     /** The deadline covers the body too: HttpClient's own timeout stops counting at the headers. */
@@ -117,12 +123,13 @@ public class HttpCatalogsSchema implements CatalogsSchema {
             if (e.getCause() instanceof HttpTimeoutException) {
                 throw noAnswer(request);
             }
-            throw ParticipantException.unreachable(Publication.CATALOGS, "could not call POST " + request.uri()
+            throw ParticipantException.unreachable(Publication.CATALOGS, "could not call " + request.method() + " "
+                    + request.uri()
                     + ": " + why(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ParticipantException.unreachable(Publication.CATALOGS, "interrupted while calling POST "
-                    + request.uri());
+            throw ParticipantException.unreachable(Publication.CATALOGS, "interrupted while calling "
+                    + request.method() + " " + request.uri());
         }
     }
 
@@ -141,8 +148,8 @@ public class HttpCatalogsSchema implements CatalogsSchema {
     }
 
     private ParticipantException noAnswer(HttpRequest request) {
-        return ParticipantException.unreachable(Publication.CATALOGS, "no answer to POST " + request.uri() + " within "
-                + (timeout.toSeconds() > 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
+        return ParticipantException.unreachable(Publication.CATALOGS, "no answer to " + request.method() + " "
+                + request.uri() + " within " + (timeout.toSeconds() > 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
     }
 
     private static JsonObject parse(byte[] body) {
@@ -154,10 +161,10 @@ public class HttpCatalogsSchema implements CatalogsSchema {
     }
 
     /** catalogs' problem+json as a {@link ParticipantException}; any other answer as a plain failure. */
-    static ParticipantException problem(URI uri, int status, JsonObject answer) {
+    static ParticipantException problem(String call, int status, JsonObject answer) {
         if (answer == null || !(answer.get("code") instanceof JsonString code)) {
             return new ParticipantException(Publication.CATALOGS, status, "unexpected-answer",
-                    "POST " + uri + " answered HTTP " + status + " without a problem document", List.of());
+                    call + " answered HTTP " + status + " without a problem document", List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         if (answer.get("errors") instanceof JsonArray list) {

@@ -223,11 +223,11 @@ public class Publisher {
             status = PublicationStep.DONE;
         } catch (RuntimeException e) {
             String why = e instanceof ParticipantException p ? p.reason() : e.getMessage();
-            outcome = target.baseVersion() == null ? why : "catalogs could not go back to version "
-                    + target.baseVersion() + ": " + why + "; until the app is published again, catalogs may hold"
-                    + " version " + target.version() + "'s tables while version " + target.baseVersion()
-                    + " is active (the next publication sets catalogs right; else " + CatalogsParticipant.MANUAL_ACTION
-                    + ")";
+            outcome = (target.baseVersion() == null ? "catalogs could not remove version " + target.version()
+                    : "catalogs could not go back to version " + target.baseVersion()) + ": " + why
+                    + "; until the app is published again, catalogs may hold version " + target.version()
+                    + "'s tables" + (target.baseVersion() == null ? "" : " while version " + target.baseVersion()
+                    + " is active") + " (the next publication sets catalogs right)";
             status = PublicationStep.FAILED;
             LOG.log(Level.SEVERE, "Publication " + id + ": " + outcome, e);
         }

@@ -3,21 +3,10 @@ package io.plinth.viewservice.apps;
 import io.plinth.kernel.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
-/** Reading the small parts of requests the app API shares: flags, draft revisions and their ETags. */
+/** Reading the small parts of requests the app API shares: draft revisions and their ETags. */
 final class Requests {
 
     private Requests() {
-    }
-
-    /** A query flag: absent is false; only {@code true} and {@code false} are flags. */
-    static boolean flag(String name, String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ProblemException.invalid(name, "must be true or false");
     }
 
     static EntityTag etag(long draftRevision) {

@@ -7,6 +7,7 @@ import io.plinth.kernel.problem.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,6 +40,12 @@ class CatalogsParticipantTest {
         @Override
         public JsonObject apply(String app, JsonObject request, Credentials credentials) {
             return answer("apply " + app + " v" + request.getInt("version"), request, credentials);
+        }
+
+        @Override
+        public JsonObject remove(String app, int version, boolean confirmDataLoss, Credentials credentials) {
+            return answer("remove " + app + " v" + version + (confirmDataLoss ? " confirmed" : ""),
+                    JsonValue.EMPTY_JSON_OBJECT, credentials);
         }
 
         private JsonObject answer(String call, JsonObject request, Credentials credentials) {
@@ -238,15 +245,31 @@ class CatalogsParticipantTest {
     }
 
     @Test
-    void aLeftoverOverNoActiveVersionNeedsAPerson() {
-        ScriptedCatalogs catalogs = new ScriptedCatalogs().then(plan(1, 1, 2));
+    void aLeftoverOverNoActiveVersionIsRemovedFirst() {
+        ScriptedCatalogs catalogs = new ScriptedCatalogs().then(plan(1, 1, 2)).then(removal(1, 3))
+                .then(plan(null, 1, 2));
         CatalogsParticipant participant = new CatalogsParticipant(catalogs);
 
-        assertThatThrownBy(() -> participant.plan(target(null, null, false)))
-                .isInstanceOf(PublicationFailure.class)
-                .hasMessageContaining("catalogs held version 1 with other types")
-                .hasMessageContaining("manual action needed");
-        assertThat(catalogs.calls).containsExactly("plan shop");
+        CatalogsParticipant.Planned planned = participant.plan(target(null, null, false));
+
+        assertThat(catalogs.calls).containsExactly("plan shop", "remove shop v1", "plan shop");
+        assertThat(planned.detail()).isEqualTo("2 steps from no version to version 1; catalogs held version 1 with"
+                + " other types, left by a publication that did not finish: it was removed first (3 steps)");
+    }
+
+    @Test
+    void aLeftoverThatHoldsDataIsRemovedOnlyWhenThePublicationConfirmsDataLoss() {
+        ScriptedCatalogs catalogs = new ScriptedCatalogs().then(plan(1, 1, 2))
+                .then(refusal(409, "data-loss-not-confirmed", "1 table(s) of app 'shop' hold data"));
+
+        assertThatThrownBy(() -> new CatalogsParticipant(catalogs).plan(target(null, null, false)))
+                .isInstanceOfSatisfying(ParticipantException.class, e -> {
+                    assertThat(e.code()).isEqualTo("data-loss-not-confirmed");
+                    assertThat(e.detail()).isEqualTo("catalogs held version 1 with other types, left by a"
+                            + " publication that did not finish; removing it there first failed: 1 table(s) of app"
+                            + " 'shop' hold data");
+                });
+        assertThat(catalogs.calls).containsExactly("plan shop", "remove shop v1");
     }
 
     @Test
@@ -273,14 +296,24 @@ class CatalogsParticipantTest {
     }
 
     @Test
-    void undoingAFirstVersionCannotBeExpressedToCatalogs() {
-        ScriptedCatalogs catalogs = new ScriptedCatalogs();
+    void undoingAFirstVersionRemovesItsTablesWithDataLossConfirmed() {
+        ScriptedCatalogs catalogs = new ScriptedCatalogs().then(removal(1, 3));
 
-        assertThatThrownBy(() -> new CatalogsParticipant(catalogs).undo(target(null, null, false)))
-                .isInstanceOf(PublicationFailure.class)
-                .hasMessage("catalogs cannot go back to no version, so version 1 may stay applied there; "
-                        + CatalogsParticipant.MANUAL_ACTION);
-        assertThat(catalogs.calls).isEmpty();
+        assertThat(new CatalogsParticipant(catalogs).undo(target(null, null, false)))
+                .isEqualTo("catalogs removed version 1 in 3 steps");
+        assertThat(catalogs.calls).containsExactly("remove shop v1 confirmed");
+    }
+
+    @Test
+    void undoingAFirstVersionThatWasNeverAppliedChangesNothing() {
+        ScriptedCatalogs catalogs = new ScriptedCatalogs().then(plan(null, 1, 0));
+
+        assertThat(new CatalogsParticipant(catalogs).undo(target(null, null, false)))
+                .isEqualTo("catalogs held no version: nothing to undo");
+    }
+
+    private static JsonObject removal(int from, int steps) {
+        return Json.createObjectBuilder(plan(from, 1, steps)).remove("toVersion").build();
     }
 
     @Test

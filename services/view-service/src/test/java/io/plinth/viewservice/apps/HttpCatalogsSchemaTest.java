@@ -39,7 +39,9 @@ class HttpCatalogsSchemaTest {
     void startCatalogs() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/catalogs/api/schema/", exchange -> {
+            seen.put("method", exchange.getRequestMethod());
             seen.put("path", exchange.getRequestURI().getPath());
+            seen.put("query", String.valueOf(exchange.getRequestURI().getQuery()));
             seen.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             seen.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
@@ -77,6 +79,18 @@ class HttpCatalogsSchemaTest {
         assertThat(seen).containsEntry("path", "/catalogs/api/schema/shop/apply")
                 .containsEntry("authorization", "Bearer token-of-alice")
                 .containsEntry("body", REQUEST.toString());
+    }
+
+    @Test
+    void removingAsksCatalogsToDropOnlyTheGivenVersion() {
+        answer = "{\"app\":\"shop\",\"fromVersion\":1,\"dataLoss\":false,\"steps\":[{\"kind\":\"drop-type\"}]}";
+
+        JsonObject removal = catalogs(Duration.ofSeconds(5)).remove("shop", 1, true, ALICE);
+
+        assertThat(removal.getInt("fromVersion")).isEqualTo(1);
+        assertThat(seen).containsEntry("method", "DELETE").containsEntry("path", "/catalogs/api/schema/shop")
+                .containsEntry("query", "version=1&confirmDataLoss=true")
+                .containsEntry("authorization", "Bearer token-of-alice").containsEntry("body", "");
     }
 
     @Test

@@ -16,13 +16,4 @@ class RequestsTest {
         assertThat(Requests.ifMatch(null)).isNull();
         assertThatThrownBy(() -> Requests.ifMatch("\"abc\"")).isInstanceOf(ProblemException.class);
     }
-
-    @Test
-    void flagsAreTrueOrFalseOnly() {
-        assertThat(Requests.flag("dryRun", "true")).isTrue();
-        assertThat(Requests.flag("dryRun", "false")).isFalse();
-        assertThat(Requests.flag("dryRun", null)).isFalse();
-        assertThatThrownBy(() -> Requests.flag("dryRun", "yes")).isInstanceOf(ProblemException.class)
-                .hasMessageContaining("dryRun");
-    }
 }

@@ -99,12 +99,15 @@ class ModelValidatorTest {
         JsonObject model = json("""
                 {'key': 'ledger', 'name': 'L', 'types': [
                   {'key': 'Bad-Type', 'fields': []},
-                  {'key': 'ok', 'fields': [{'key': '9lives', 'type': 'text'}, {'key': 'a_very_long_field_key_of_31_chars', 'type': 'text'}]}]}""");
+                  {'key': 'ok', 'fields': [{'key': '9lives', 'type': 'text'}, {'key': 'a_very_long_field_key_of_31_chars', 'type': 'text'}]},
+                  {'key': 'order__line', 'fields': [{'key': 'unit__price', 'type': 'decimal'}]}]}""");
 
         assertThat(newApp(model)).extracting(FieldError::field, FieldError::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("types[0].key", Keys.TYPE_RULE),
                 org.assertj.core.groups.Tuple.tuple("types[1].fields[0].key", Keys.TYPE_RULE),
-                org.assertj.core.groups.Tuple.tuple("types[1].fields[1].key", Keys.TYPE_RULE));
+                org.assertj.core.groups.Tuple.tuple("types[1].fields[1].key", Keys.TYPE_RULE),
+                org.assertj.core.groups.Tuple.tuple("types[2].key", Keys.TYPE_RULE),
+                org.assertj.core.groups.Tuple.tuple("types[2].fields[0].key", Keys.TYPE_RULE));
     }
 
     @Test
@@ -114,6 +117,10 @@ class ModelValidatorTest {
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).field()).isEqualTo("types[0].fields[0].key");
         assertThat(errors.get(0).message()).startsWith("'created_by' is reserved for a system column");
+        for (String hidden : List.of("tenant", "xmin", "ctid", "tableoid")) {
+            assertThat(withType("{'key': 'customer', 'fields': [{'key': '" + hidden + "', 'type': 'text'}]}"))
+                    .as(hidden).extracting(FieldError::field).containsExactly("types[0].fields[0].key");
+        }
     }
 
     @Test
