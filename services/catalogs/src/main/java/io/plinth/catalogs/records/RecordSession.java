@@ -58,9 +58,9 @@ public final class RecordSession {
         this.writer = new RecordWriter(this);
     }
 
-    public static RecordSession open(Connection connection, String app, Caller caller, RecordEvents events)
-            throws SQLException {
-        AppModel model = AppModel.load(connection, app);
+    public static RecordSession open(Connection connection, String app, Caller caller, RecordEvents events,
+                                     ModelDocuments documents) throws SQLException {
+        AppModel model = AppModel.load(connection, app, documents);
         CallerScope.enter(connection, caller);
         return new RecordSession(connection, model, caller, events);
     }

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * The records API for the signed-in caller. Every method, reads included, runs in a transaction
  * of its own: the caller's scope ({@code SET LOCAL ROLE} and settings) lives exactly as long as
- * it, and a failure rolls back the change, its history and its events together.
+ * it, and a failure rolls back the change, its history and its events together. REST
+ * ({@link RecordResource}) and gRPC ({@link RecordGrpcService}) both call this class.
  */
 @ApplicationScoped
 public class Records {
@@ -26,6 +27,9 @@ public class Records {
 
     @Inject
     EventPublisher events;
+
+    @Inject
+    ModelDocuments documents;
 
     @FunctionalInterface
     interface Work<T> {
@@ -70,9 +74,10 @@ public class Records {
         return work(app, s -> s.bulk(type, body));
     }
 
-    private <T> T work(String app, Work<T> work) {
+    /** Runs {@code work} for the signed-in caller in the current transaction. */
+    <T> T work(String app, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(RecordSession.open(connection, app, Callers.required(), events::publish));
+            return work.run(RecordSession.open(connection, app, Callers.required(), events::publish, documents));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not work on the records of app '" + app + "'", e);
         }

@@ -39,27 +39,52 @@ final class RequestBodies {
             throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large",
                     "The body may be at most " + maxBytes + " bytes of JSON"));
         }
+        try {
+            return object(bytes);
+        } catch (NotAnObject e) {
+            throw new ProblemException(Problem.of(400, "malformed-body", "The request body could not be read",
+                    "The body " + e.getMessage()));
+        }
+    }
+
+    /** A JSON object sent as text (gRPC); 400 {@code validation-failed} at {@code path} when it is none or too large. */
+    static JsonObject parse(String text, int maxBytes, String path) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBytes) {
+            throw ProblemException.invalid(path, "may be at most " + maxBytes + " bytes of JSON");
+        }
+        try {
+            return object(bytes);
+        } catch (NotAnObject e) {
+            throw ProblemException.invalid(path, e.getMessage());
+        }
+    }
+
+    private static JsonObject object(byte[] bytes) throws NotAnObject {
         JsonValue value;
         try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(bytes),
                 StandardCharsets.UTF_8))) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) {
-                throw malformed("The body holds more than one JSON value");
+                throw new NotAnObject("holds more than one JSON value");
             }
         } catch (JsonParsingException e) {
-            throw malformed("The body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
+            throw new NotAnObject("is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber() + ")");
         } catch (JsonException | NoSuchElementException e) {
-            throw malformed("A JSON object is required as the body");
+            throw new NotAnObject("must be a JSON object");
         }
         if (!(value instanceof JsonObject object)) {
-            throw malformed("The body must be a JSON object");
+            throw new NotAnObject("must be a JSON object");
         }
         return object;
     }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(400, "malformed-body", "The request body could not be read", detail));
+    /** Why some bytes are not one JSON object, worded to follow "The body" or a field path. */
+    private static final class NotAnObject extends Exception {
+        NotAnObject(String reason) {
+            super(reason, null, false, false);
+        }
     }
 }

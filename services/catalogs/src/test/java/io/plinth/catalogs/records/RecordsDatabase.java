@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,18 @@ final class RecordsDatabase implements AutoCloseable {
     interface Work<T> {
         T run(RecordSession session) throws Exception;
     }
+
+    /** Where sessions keep app model documents; by default nowhere (every request reads the database). */
+    ModelDocuments documents = new ModelDocuments() {
+        @Override
+        public Optional<String> get(String app, String stamp) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(String app, String stamp, String documents) {
+        }
+    };
 
     private final String name = "catalogs_records_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -103,7 +116,7 @@ final class RecordsDatabase implements AutoCloseable {
             List<Event> published = new ArrayList<>();
             try {
                 T result = work.run(RecordSession.open(connection, app, caller,
-                        (key, data) -> published.add(new Event(key, data))));
+                        (key, data) -> published.add(new Event(key, data)), documents));
                 connection.commit();
                 events.addAll(published);
                 return result;

@@ -5,6 +5,7 @@ import io.grpc.stub.StreamObserver;
 import io.plinth.kernel.problem.FieldError;
 import io.plinth.kernel.problem.Problem;
 import io.plinth.kernel.problem.ProblemException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
 public final class GrpcCalls {
 
     private static final Logger LOG = Logger.getLogger(GrpcCalls.class.getName());
+
+    /** Conflicts a caller resolves by reading again and retrying: ABORTED in gRPC's terms, not ALREADY_EXISTS. */
+    private static final Set<String> RETRY_CONFLICTS = Set.of("version-conflict", "concurrent-change");
 
     private GrpcCalls() {
     }
@@ -45,7 +49,7 @@ public final class GrpcCalls {
             case 401 -> Status.UNAUTHENTICATED;
             case 403 -> Status.PERMISSION_DENIED;
             case 404 -> Status.NOT_FOUND;
-            case 409 -> Status.ALREADY_EXISTS;
+            case 409 -> RETRY_CONFLICTS.contains(problem.code()) ? Status.ABORTED : Status.ALREADY_EXISTS;
             case 412 -> Status.FAILED_PRECONDITION;
             case 429 -> Status.RESOURCE_EXHAUSTED;
             case 503 -> Status.UNAVAILABLE;

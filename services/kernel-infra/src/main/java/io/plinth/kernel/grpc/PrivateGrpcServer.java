@@ -3,6 +3,7 @@ package io.plinth.kernel.grpc;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -81,9 +82,7 @@ public class PrivateGrpcServer {
         for (BindableService service : services) {
             var definition = service.bindService();
             names.add(definition.getServiceDescriptor().getName());
-            // The last interceptor runs first: request context, then the caller's token and permission.
-            builder.addService(ServerInterceptors.intercept(definition,
-                    CallerInterceptor.of(service, definition, tokens), new CallContextInterceptor(defaultDeadline)));
+            builder.addService(secured(service, definition, tokens, defaultDeadline));
         }
         try {
             server = builder.build().start();
@@ -94,6 +93,22 @@ public class PrivateGrpcServer {
         health.setStatus("", ServingStatus.SERVING);
         names.forEach(name -> health.setStatus(name, ServingStatus.SERVING));
         LOG.info(() -> "Private gRPC API listening on " + host + ":" + port + " serving " + names);
+    }
+
+    /**
+     * {@code service} as this server serves it: the request context and default deadline, then the
+     * caller's token and the method's permission. Public so a service's tests can serve it the same way.
+     */
+    public static ServerServiceDefinition secured(BindableService service, AccessTokens tokens,
+                                                  Duration defaultDeadline) {
+        return secured(service, service.bindService(), tokens, defaultDeadline);
+    }
+
+    private static ServerServiceDefinition secured(BindableService service, ServerServiceDefinition definition,
+                                                   AccessTokens tokens, Duration defaultDeadline) {
+        // The last interceptor runs first: request context, then the caller's token and permission.
+        return ServerInterceptors.intercept(definition, CallerInterceptor.of(service, definition, tokens),
+                new CallContextInterceptor(defaultDeadline));
     }
 
     void stop(@Observes Shutdown shutdown) {

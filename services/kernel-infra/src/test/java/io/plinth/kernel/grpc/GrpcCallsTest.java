@@ -17,6 +17,10 @@ class GrpcCallsTest {
                 .isEqualTo(Status.Code.NOT_FOUND);
         assertThat(GrpcCalls.statusOf(ProblemException.conflict("app-key-taken", "taken").problem()).getCode())
                 .isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(GrpcCalls.statusOf(ProblemException.conflict("version-conflict", "stale").problem()).getCode())
+                .isEqualTo(Status.Code.ABORTED);
+        assertThat(GrpcCalls.statusOf(ProblemException.conflict("concurrent-change", "locked").problem()).getCode())
+                .isEqualTo(Status.Code.ABORTED);
         assertThat(GrpcCalls.statusOf(Problem.of(500, "internal-error", "Internal error", null)).getCode())
                 .isEqualTo(Status.Code.INTERNAL);
     }
