@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -46,7 +45,7 @@ public class ServiceHealthProbe {
 
     @PostConstruct
     void open() {
-        executor = Executors.newFixedThreadPool(THREADS, threads.named("studio-health-probe"));
+        executor = threads.pool("studio-health-probe", THREADS);
         client = HttpClient.newBuilder()
                 .connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)

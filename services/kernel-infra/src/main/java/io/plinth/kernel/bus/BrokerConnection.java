@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -59,7 +58,7 @@ public class BrokerConnection {
 
     private void connectUntilDone() {
         ConnectionFactory factory = factory();
-        consumerPool = Executors.newFixedThreadPool(4, threads.named(identity.name() + "-bus"));
+        consumerPool = threads.pool(identity.name() + "-bus", 4);
         long backoff = 500;
         while (!closing) {
             try {

@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,7 +61,7 @@ public class EventConsumers {
                         "has an invalid name '" + handler.name() + "'");
             }
         }
-        retries = Executors.newSingleThreadScheduledExecutor(threads.named(identity.name() + "-bus-retry"));
+        retries = threads.scheduler(identity.name() + "-bus-retry");
         broker.start(connection -> handlers.forEach(handler -> subscribe(connection, handler, prefetch, policy)));
     }
 

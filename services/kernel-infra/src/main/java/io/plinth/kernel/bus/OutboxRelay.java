@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -78,7 +79,12 @@ public class OutboxRelay {
         Duration retention = settings.duration("plinth.bus.retention");
         running = true;
         broker.start(connection -> wake());
-        worker = threads.named(identity.name() + "-outbox-relay").newThread(() -> loop(interval, retention));
+        Callable<Integer> batch = threads.unitOfWork(this::relayBatch);
+        Callable<Void> tidy = threads.unitOfWork(() -> {
+            cleanup(retention);
+            return null;
+        });
+        worker = threads.named(identity.name() + "-outbox-relay").newThread(() -> loop(interval, batch, tidy));
         worker.start();
     }
 
@@ -87,15 +93,16 @@ public class OutboxRelay {
         signal.release();
     }
 
-    private void loop(Duration interval, Duration retention) {
+    /** {@code batch} and {@code tidy} are units of work: each run gives its connection back. */
+    private void loop(Duration interval, Callable<Integer> batch, Callable<Void> tidy) {
         while (running) {
             try {
                 signal.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
                 signal.drainPermits();
-                while (running && broker.connected() && relayBatch() == BATCH) {
+                while (running && broker.connected() && batch.call() == BATCH) {
                     // A full batch: there may be more waiting.
                 }
-                cleanup(retention);
+                tidy.call();
                 if (failing) {
                     failing = false;
                     LOG.info("Outbox relay recovered");

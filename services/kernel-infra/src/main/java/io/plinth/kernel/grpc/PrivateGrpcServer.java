@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -71,8 +70,7 @@ public class PrivateGrpcServer {
         Duration defaultDeadline = settings.duration("plinth.grpc.default-deadline");
         int maxMessageBytes = settings.integer("plinth.grpc.max-message-bytes", 1024, 64 * 1024 * 1024);
 
-        executor = Executors.newFixedThreadPool(
-                settings.integer("plinth.grpc.threads", 1, 256), threads.named(identity.name() + "-grpc"));
+        executor = threads.pool(identity.name() + "-grpc", settings.integer("plinth.grpc.threads", 1, 256));
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                 .executor(executor)
                 .maxInboundMessageSize(maxMessageBytes)

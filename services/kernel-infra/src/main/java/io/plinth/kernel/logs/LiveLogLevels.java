@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -82,7 +81,7 @@ public class LiveLogLevels {
     void start(@Observes @Priority(LogShipping.STARTUP_PRIORITY + 1) Startup startup) {
         refresh = settings.duration("plinth.logs.level-refresh");
         queue = queueName(identity.name(), shipping.instance());
-        scheduler = Executors.newSingleThreadScheduledExecutor(threads.named(identity.name() + "-log-levels"));
+        scheduler = threads.scheduler(identity.name() + "-log-levels");
         scheduler.scheduleWithFixedDelay(this::reapply, REAPPLY.toMillis(), REAPPLY.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::refresh, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
         broker.start(established -> {

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,8 +69,7 @@ public class Publisher {
 
     @PostConstruct
     void start() {
-        workers = new ThreadPoolExecutor(0, MAX_RUNNING, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                threads.named("publisher"));
+        workers = threads.pool("publisher", 0, MAX_RUNNING, Duration.ofSeconds(60), new SynchronousQueue<>());
     }
 
     @PreDestroy

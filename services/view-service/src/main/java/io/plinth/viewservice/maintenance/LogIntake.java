@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -52,7 +51,7 @@ public class LogIntake {
     private QueueSubscription subscription;
 
     void start(@Observes @Priority(STARTUP_PRIORITY) Startup startup) {
-        retries = Executors.newSingleThreadScheduledExecutor(threads.named(identity.name() + "-log-intake"));
+        retries = threads.scheduler(identity.name() + "-log-intake");
         subscription = new QueueSubscription(LogTopology.QUEUE, PREFETCH,
                 (properties, body, channel) -> store(properties.getMessageId(), body), retries);
         broker.start(subscription::subscribe);

@@ -18,7 +18,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -45,7 +44,7 @@ public class LogLevelRequests {
     private QueueSubscription subscription;
 
     void start(@Observes @Priority(LogIntake.STARTUP_PRIORITY) Startup startup) {
-        retries = Executors.newSingleThreadScheduledExecutor(threads.named(identity.name() + "-log-levels-answer"));
+        retries = threads.scheduler(identity.name() + "-log-levels-answer");
         subscription = new QueueSubscription(LogTopology.LEVEL_REQUESTS, 4, this::answer, retries);
         broker.start(subscription::subscribe);
     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -41,7 +40,7 @@ public class LogRetention {
     void start(@Observes @Priority(LogIntake.STARTUP_PRIORITY) Startup startup) {
         Duration retention = settings.duration("plinth.logs.retention");
         String setting = settings.text("plinth.logs.retention");
-        scheduler = Executors.newSingleThreadScheduledExecutor(threads.named(identity.name() + "-log-retention"));
+        scheduler = threads.scheduler(identity.name() + "-log-retention");
         scheduler.scheduleWithFixedDelay(() -> deleteOld(retention, setting), 1, EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
