@@ -9,8 +9,10 @@ import io.plinth.systemtests.support.PlatformExtension;
 import io.plinth.systemtests.support.Service;
 import io.plinth.systemtests.support.TestInfrastructure;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -250,6 +252,13 @@ class PublishingTest {
         assertThat(catalogs.getJsonArray("steps").toString()).isEqualTo("[\"catalogs.plan\",\"catalogs.apply\"]");
         assertThat(catalogs.getJsonObject("plan").get("fromVersion")).isEqualTo(JsonValue.NULL);
         assertThat(catalogs.getJsonObject("plan").getJsonArray("steps")).hasSize(3);
+        JsonArray security = catalogs.getJsonObject("plan").getJsonArray("security");
+        assertThat(security.getValuesAs(JsonObject.class)).extracting(t -> t.getString("type"))
+                .containsExactly("customer", "order");
+        assertThat(security.getJsonObject(0).getJsonArray("sql").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).as("the clerk's read rule as a policy")
+                .anySatisfy(sql -> assertThat(sql).startsWith("CREATE POLICY plinth_read ON \"catalogs\".\""
+                        + key + "__customer\" FOR SELECT").contains("'clerk'"));
         assertThat(columns(key, "customer")).as("a dry run creates no table").isEmpty();
         assertThat(appliedVersion(key)).isZero();
         assertThat(app(key).containsKey("activeVersion")).isFalse();

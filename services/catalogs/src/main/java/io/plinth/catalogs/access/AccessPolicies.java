@@ -6,6 +6,7 @@ import io.plinth.catalogs.storage.StorageNames;
 import io.plinth.catalogs.storage.TypeModel;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -74,6 +75,23 @@ public final class AccessPolicies {
             statement.executeUpdate();
         }
         return rules;
+    }
+
+    /**
+     * What securing {@code types} with {@code access} (or, when null, with the rules in force) would
+     * run, per type: {@code [{type, sql: [...]}]}, for the plan a dry run shows. Rules that do not
+     * fit the types are a 400 problem, as when applying.
+     */
+    public static JsonArray preview(Connection connection, String app, List<TypeModel> types, JsonValue access)
+            throws SQLException {
+        AccessRules rules = AccessRulesParser.parse(access != null ? access : stored(connection, app), types);
+        StorageNames names = new StorageNames(app);
+        JsonArrayBuilder preview = Json.createArrayBuilder();
+        for (TypeModel type : types) {
+            preview.add(Json.createObjectBuilder().add("type", type.key())
+                    .add("sql", Json.createArrayBuilder(PolicyCompiler.secure(names, type, rules.forType(type.key())))));
+        }
+        return preview.build();
     }
 
     /** The rules in force for the app's applied types; none when no rule was ever applied. */

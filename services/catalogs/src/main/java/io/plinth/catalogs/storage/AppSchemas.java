@@ -6,6 +6,7 @@ import io.plinth.kernel.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -29,9 +30,16 @@ public class AppSchemas {
     @Inject
     EventPublisher events;
 
-    public MigrationPlan plan(SchemaRequest request) {
+    /**
+     * The plan from the applied types to the request's, with {@code security}: the row-level
+     * security statements the apply would run for each type (see AccessPolicies#preview).
+     */
+    public JsonObject plan(SchemaRequest request) {
         try (Connection connection = dataSource.getConnection()) {
-            return MigrationRunner.plan(connection, request.app(), request.types(), request.version());
+            MigrationPlan plan = MigrationRunner.plan(connection, request.app(), request.types(), request.version());
+            return Json.createObjectBuilder(plan.toJson())
+                    .add("security", AccessPolicies.preview(connection, request.app(), request.types(), request.access()))
+                    .build();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not plan the storage of app '" + request.app() + "'", e);
         }

@@ -35,7 +35,7 @@ public class SchemaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission("catalogs:schema:read")
     public JsonObject plan(@PathParam("app") String app, JsonObject body) {
-        return schemas.plan(SchemaRequest.of(app, body, false)).toJson();
+        return schemas.plan(SchemaRequest.of(app, body, false));
     }
 
     @POST
