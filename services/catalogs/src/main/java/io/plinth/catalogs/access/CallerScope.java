@@ -16,22 +16,26 @@ import java.util.stream.Collectors;
  * Makes the rest of a transaction act for a caller under row-level security: {@code SET LOCAL
  * ROLE plinth_records} (a role that owns nothing and is no superuser, so every policy applies even
  * when the service connects as a superuser) and the caller's id, roles, groups and tenant as
- * transaction-local settings, which the policies read through scalar subqueries, evaluated once per
- * statement. Both end with the transaction, so a pooled connection never carries them on.
+ * transaction-local settings, which the policies read with {@code current_setting}. Both end with
+ * the transaction, so a pooled connection never carries them on.
  */
 public final class CallerScope {
 
     /** The database role user requests run as (created by db/catalogs/003-records.xml). */
     public static final String ROLE = "plinth_records";
 
-    static final String USER_ID_TEXT = "(SELECT current_setting('plinth.user_id', true))";
-    static final String USER_ID_UUID = "(SELECT nullif(current_setting('plinth.user_id', true), '')::uuid)";
-    /** Arrays, cast so that {@code = ANY (...)} takes them as one array, not as a subquery of rows. */
+    // Plain calls of the stable current_setting(), not scalar subqueries: the planner folds them
+    // when it estimates, so a policy's `owner = <caller>` is estimated from the column's statistics
+    // (a subquery's value is unknown when planning, and a page over a million rows was planned as
+    // if one row matched: a full sort instead of walking the sort column's index).
+    static final String USER_ID_TEXT = "current_setting('plinth.user_id', true)";
+    static final String USER_ID_UUID = "nullif(current_setting('plinth.user_id', true), '')::uuid";
     static final String USER_GROUPS =
-            "(SELECT coalesce(string_to_array(current_setting('plinth.user_groups', true), ','), '{}'))::text[]";
+            "coalesce(string_to_array(current_setting('plinth.user_groups', true), ','), '{}')::text[]";
     static final String USER_ROLES =
-            "(SELECT coalesce(string_to_array(current_setting('plinth.user_roles', true), ','), '{}'))::text[]";
-    static final String TENANT = "(SELECT nullif(current_setting('plinth.tenant', true), ''))";
+            "coalesce(string_to_array(current_setting('plinth.user_roles', true), ','), '{}')::text[]";
+    /** The caller's tenant, '' for none: the column is never null, so `tenant = ...` is estimated from statistics. */
+    static final String TENANT = "coalesce(current_setting('plinth.tenant', true), '')";
 
     /** Role and group keys as identity gives them; anything else (a comma above all) never reaches a setting. */
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");

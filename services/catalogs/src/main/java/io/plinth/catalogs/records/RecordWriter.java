@@ -57,7 +57,7 @@ final class RecordWriter {
         column(columns, values, "created_by", "?", actor);
         column(columns, values, "updated_by", "?", actor);
         column(columns, values, "owner", "CAST(? AS uuid)", ownerOf(actor));
-        column(columns, values, "tenant", "?", session.caller().tenant());
+        column(columns, values, "tenant", "?", session.caller().tenant() == null ? "" : session.caller().tenant());
         if (type.securityPartition() != null) {
             column(columns, values, "partition", "?", partitionOf(type, input));
         }

@@ -21,7 +21,7 @@ class SchemaLayoutTest {
             "updated_at timestamp with time zone NOT NULL now()",
             "updated_by character varying(64) NOT NULL",
             "owner uuid",
-            "tenant character varying(63)",
+            "tenant character varying(63) NOT NULL ''::character varying",
             "partition text");
 
     private static TestDatabase db;
