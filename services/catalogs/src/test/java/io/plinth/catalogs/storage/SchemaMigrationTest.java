@@ -3,11 +3,16 @@ package io.plinth.catalogs.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plinth.catalogs.access.AccessPolicies;
 import io.plinth.kernel.problem.FieldError;
 import io.plinth.kernel.problem.ProblemException;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -325,6 +330,42 @@ class SchemaMigrationTest {
         assertThat(db.apply("gone", TestDatabase.types(v1), 1, false).fromVersion())
                 .as("the app starts afresh").isNull();
         assertThat(db.rows(tables)).hasSize(3);
+    }
+
+    /**
+     * As in a deployment where the service user owns the tables and is no superuser: FORCE holds it
+     * to the policies, and a migration sees the rows it would drop only through the maintenance
+     * policy, which releasing the other policies must leave in place.
+     */
+    @Test
+    void aMigrationByANonSuperuserOwnerStillSeesTheDataItWouldDrop() throws SQLException {
+        db.apply("own", TestDatabase.types("{'types': [{'key': 'item', 'fields': [{'key': 'a', 'type': 'text'}]}]}"),
+                1, false);
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            AccessPolicies.secure(connection, "own", JsonValue.EMPTY_JSON_ARRAY, "tester");
+            connection.commit();
+        }
+        db.execute("INSERT INTO catalogs.own__item (a, created_by, updated_by) VALUES ('kept', 'u', 'u')");
+        String owner = "plinth_test_owner_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        db.execute("CREATE ROLE " + owner + " NOLOGIN NOSUPERUSER", "GRANT USAGE ON SCHEMA catalogs TO " + owner,
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON catalogs.app_schema, catalogs.schema_migration,"
+                        + " catalogs.app_access TO " + owner,
+                "GRANT USAGE ON ALL SEQUENCES IN SCHEMA catalogs TO " + owner,
+                "ALTER TABLE catalogs.own__item OWNER TO " + owner);
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL ROLE " + owner);
+            }
+            AccessPolicies.release(connection, "own");
+            refused(() -> MigrationRunner.apply(connection, "own", TestDatabase.types("{'types': [{'key': 'item',"
+                    + " 'fields': []}]}"), 2, null, false, "tester"), "data-loss-not-confirmed");
+            connection.rollback();
+        } finally {
+            db.execute("ALTER TABLE catalogs.own__item OWNER TO postgres", "DROP OWNED BY " + owner,
+                    "DROP ROLE " + owner);
+        }
     }
 
     @Test
