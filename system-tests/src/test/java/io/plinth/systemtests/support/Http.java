@@ -36,6 +36,11 @@ public final class Http {
         return new Http(() -> token);
     }
 
+    /** A client asking {@code token} for the token of each request (for runs longer than a token lives). */
+    public static Http as(Supplier<String> token) {
+        return new Http(token);
+    }
+
     public static Http anonymous() {
         return new Http(() -> null);
     }
