@@ -1,6 +1,7 @@
 package io.plinth.systemtests.bench;
 
 import io.plinth.systemtests.support.Platform;
+import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -65,14 +66,15 @@ public final class Bench {
     private static void run(BenchOptions options, BenchApp app) throws Exception {
         say("Plinth benchmark: %d cores, Java %s, %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), postgresVersion());
-        say("Options: clients %s, warm-up %ds and %ds measured per run, %,d rows, %d samples per page query",
-                options.clients(), options.warmup().toSeconds(), options.duration().toSeconds(), options.rows(),
-                options.samples());
+        say("Options: clients %s, warm-up %.1fs and %.1fs measured per run, %,d rows, %d samples per page query,"
+                + " HTTP %s", options.clients(), options.warmup().toMillis() / 1000.0,
+                options.duration().toMillis() / 1000.0, options.rows(), options.samples(),
+                options.http() == HttpClient.Version.HTTP_2 ? "2" : "1.1");
         say("REST: catalogs as '%s' (role %s, rows where owner = the user); JDBC: table %s as the database user",
                 BenchApp.USER, BenchApp.ROLE, BenchApp.TABLE);
         say("");
 
-        RecordClients records = new RecordClients(app);
+        RecordClients records = new RecordClients(app, options.http());
         List<Figure> figures = new ArrayList<>();
         for (int clients : options.clients()) {
             double rest = Throughput.run(clients, options.warmup(), options.duration(), records.restInsert());
@@ -86,21 +88,22 @@ public final class Bench {
             figures.add(progress(new Figure("read by id", clients, rest, jdbc)));
         }
         say("");
-        say("Throughput (operations per second; REST over %s)", records.httpVersion());
+        say("Throughput (operations per second; REST answered over %s)", records.httpVersion());
         say("%-11s %8s %12s %12s %10s", "operation", "clients", "REST", "JDBC", "REST/JDBC");
         for (Figure f : figures) {
             say("%-11s %8d %12.1f %12.1f %10.3f", f.operation(), f.clients(), f.rest(), f.jdbc(), f.rest() / f.jdbc());
         }
 
         say("");
-        PageLatency pages = new PageLatency(app);
+        PageLatency pages = new PageLatency(app, options.http());
         say("Seeding %,d rows (one INSERT ... SELECT generate_series, then ANALYZE)...", options.rows());
         say("  done in %.1f s", pages.seed(options.rows()));
         PageLatency.Results results = pages.measure(options.pageWarmup(), options.samples());
         say("");
         say("Page latency over %,d rows, one client, %d samples each (ms): GET ?%s", options.rows(),
                 options.samples(), PageLatency.QUERY);
-        say("  (the user sees %,d matching rows%s)", results.total(), results.total() > 10_000 ? " by estimate" : "");
+        say("  (each page answers total %,d: %s)", results.total(), results.totalExact() ? "exact"
+                : "the planner's estimate, at least 10,001");
         say("%-22s %9s %9s %9s", "query", "p50", "p95", "p99");
         latency("first page   REST", results.restFirst());
         latency("first page   JDBC", results.jdbcFirst());

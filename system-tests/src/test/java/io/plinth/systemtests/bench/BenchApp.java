@@ -5,6 +5,7 @@ import io.plinth.systemtests.support.Platform;
 import io.plinth.systemtests.support.Service;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The benchmark's own app, made the way a builder makes one: an identity role and a non-admin
@@ -89,9 +89,13 @@ final class BenchApp {
         return Platform.url(Service.CATALOGS) + "/api/data/" + APP + "/" + TYPE;
     }
 
-    /** A client acting as the benchmark user (signed in again every two minutes: tokens live five). */
-    Http user() {
-        return Http.as((Supplier<String>) this::token);
+    /**
+     * A client acting as the benchmark user (signed in again every two minutes: tokens live five)
+     * over its own HTTP client: with HTTP/1.1 each concurrent request has a connection of its own.
+     */
+    Http user(HttpClient.Version version) {
+        return Http.as(this::token, HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5))
+                .build());
     }
 
     private synchronized String token() {

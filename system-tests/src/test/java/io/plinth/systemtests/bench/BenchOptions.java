@@ -1,5 +1,6 @@
 package io.plinth.systemtests.bench;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * The defaults are the figures issue 6 asks for; smaller ones make a quick run.
  */
 record BenchOptions(List<Integer> clients, Duration warmup, Duration duration, long rows, int samples,
-                    int pageWarmup) {
+                    int pageWarmup, HttpClient.Version http) {
 
     static final String USAGE = """
             ./plinth bench [options]
@@ -17,7 +18,8 @@ record BenchOptions(List<Integer> clients, Duration warmup, Duration duration, l
               --warmup=5s        warm-up of each throughput run (not counted)
               --duration=20s     measured time of each throughput run
               --rows=1000000     rows of the type the page latencies are measured on
-              --samples=500      measured requests per page query (after --page-warmup=100 unmeasured)
+              --samples=200      measured requests per page query (after --page-warmup=20 unmeasured)
+              --http=1.1         HTTP version of the REST clients: 1.1 (a connection per client) or 2
             """;
 
     static BenchOptions parse(String... args) {
@@ -25,8 +27,9 @@ record BenchOptions(List<Integer> clients, Duration warmup, Duration duration, l
         Duration warmup = Duration.ofSeconds(5);
         Duration duration = Duration.ofSeconds(20);
         long rows = 1_000_000;
-        int samples = 500;
-        int pageWarmup = 100;
+        int samples = 200;
+        int pageWarmup = 20;
+        HttpClient.Version http = HttpClient.Version.HTTP_1_1;
         for (String arg : args) {
             String[] option = arg.split("=", 2);
             if (option.length != 2 || !option[0].startsWith("--")) {
@@ -41,13 +44,18 @@ record BenchOptions(List<Integer> clients, Duration warmup, Duration duration, l
                 case "--rows" -> rows = positive(Long.parseLong(value.replace("_", "")), "--rows");
                 case "--samples" -> samples = positive(Integer.parseInt(value), "--samples");
                 case "--page-warmup" -> pageWarmup = Integer.parseInt(value);
+                case "--http" -> http = switch (value) {
+                    case "1.1" -> HttpClient.Version.HTTP_1_1;
+                    case "2" -> HttpClient.Version.HTTP_2;
+                    default -> throw new IllegalArgumentException("--http must be 1.1 or 2");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + option[0] + "\n" + USAGE);
             }
         }
         if (duration.isZero()) {
             throw new IllegalArgumentException("--duration must be longer than 0s");
         }
-        return new BenchOptions(clients, warmup, duration, rows, samples, pageWarmup);
+        return new BenchOptions(clients, warmup, duration, rows, samples, pageWarmup, http);
     }
 
     /** {@code 20s}, {@code 2m}, {@code 500ms} or plain seconds. */

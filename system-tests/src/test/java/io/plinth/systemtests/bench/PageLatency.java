@@ -4,6 +4,7 @@ import io.plinth.systemtests.support.Http;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -49,7 +50,8 @@ final class PageLatency {
         }
     }
 
-    record Results(Latency restFirst, Latency jdbcFirst, Latency restNext, Latency jdbcNext, long total) {
+    record Results(Latency restFirst, Latency jdbcFirst, Latency restNext, Latency jdbcNext, long total,
+                   boolean totalExact) {
     }
 
     @FunctionalInterface
@@ -60,9 +62,9 @@ final class PageLatency {
     private final BenchApp app;
     private final Http user;
 
-    PageLatency(BenchApp app) {
+    PageLatency(BenchApp app, HttpClient.Version http) {
         this.app = app;
-        this.user = app.user();
+        this.user = app.user(http);
     }
 
     /**
@@ -118,7 +120,8 @@ final class PageLatency {
             Latency jdbcFirst = sample(warmup, samples, () -> page(firstPage, count, estimate, new Object[2], null));
             Latency restNext = sample(warmup, samples, () -> check(user.get(next)));
             Latency jdbcNext = sample(warmup, samples, () -> page(nextPage, count, estimate, new Object[2], after));
-            return new Results(restFirst, jdbcFirst, restNext, jdbcNext, page.getJsonNumber("total").longValue());
+            return new Results(restFirst, jdbcFirst, restNext, jdbcNext, page.getJsonNumber("total").longValue(),
+                    page.getBoolean("totalExact"));
         }
     }
 

@@ -36,9 +36,9 @@ final class RecordClients {
     private volatile List<UUID> readable = List.of();
     private volatile HttpClient.Version lastVersion;
 
-    RecordClients(BenchApp app) {
+    RecordClients(BenchApp app, HttpClient.Version http) {
         this.app = app;
-        this.user = app.user();
+        this.user = app.user(http);
     }
 
     /** The HTTP version the last REST request used. */
