@@ -23,9 +23,15 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Supplier<String> token;
+    private final HttpClient client;
 
     private Http(Supplier<String> token) {
+        this(token, CLIENT);
+    }
+
+    private Http(Supplier<String> token, HttpClient client) {
         this.token = token;
+        this.client = client;
     }
 
     public static Http admin() {
@@ -34,6 +40,14 @@ public final class Http {
 
     public static Http as(String token) {
         return new Http(() -> token);
+    }
+
+    /**
+     * A client asking {@code token} for the token of each request (for runs longer than a token
+     * lives), sending through {@code client}.
+     */
+    public static Http as(Supplier<String> token, HttpClient client) {
+        return new Http(token, client);
     }
 
     public static Http anonymous() {
@@ -76,7 +90,7 @@ public final class Http {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ public final class Platform {
     private static final Path ROOT = Path.of(System.getProperty("plinth.root", "..")).toAbsolutePath().normalize();
     private static TestInfrastructure infrastructure;
     private static Mode running;
+    private static String adminLogin;
+    private static String adminPassword;
     private static String adminToken;
     private static Instant adminTokenAt = Instant.MIN;
 
@@ -41,21 +43,39 @@ public final class Platform {
         adminToken = null;
         launcher(mode == Mode.SPLIT ? new String[] {"start", "--split"} : new String[] {"start"});
         running = mode;
+        adminLogin = infra.adminLogin;
+        adminPassword = infra.adminPassword;
         return infra;
+    }
+
+    /**
+     * Uses a platform running in {@code mode} that this class did not start (the benchmark runs
+     * against the launcher's own platform), signing in as its first administrator.
+     */
+    public static synchronized void attach(Mode mode, String login, String password) {
+        running = mode;
+        adminLogin = login;
+        adminPassword = password;
+        adminToken = null;
+    }
+
+    /** The base URL of {@code service} in the running mode. */
+    public static synchronized String url(Service service) {
+        if (running == null) {
+            throw new IllegalStateException("the platform is not running");
+        }
+        return running == Mode.SPLIT ? service.splitUrl() : service.allInOneUrl();
     }
 
     /** identity's base URL in the running mode: tokens are only valid in the mode that issued them. */
     public static synchronized String identityUrl() {
-        if (running == null) {
-            throw new IllegalStateException("the platform is not running");
-        }
-        return running == Mode.SPLIT ? Service.IDENTITY.splitUrl() : Service.IDENTITY.allInOneUrl();
+        return url(Service.IDENTITY);
     }
 
     /** A fresh-enough access token of the first administrator (signed in again every two minutes). */
     public static synchronized String adminToken() {
         if (adminToken == null || adminTokenAt.isBefore(Instant.now().minusSeconds(120))) {
-            adminToken = login(infrastructure.adminLogin, infrastructure.adminPassword);
+            adminToken = login(adminLogin, adminPassword);
             adminTokenAt = Instant.now();
         }
         return adminToken;
@@ -74,7 +94,7 @@ public final class Platform {
     public static java.net.http.HttpResponse<String> signIn(String login, String password) {
         var response = Http.anonymous().post(identityUrl() + "/api/auth/login", jakarta.json.Json.createObjectBuilder()
                 .add("login", login).add("password", password).build().toString());
-        if (response.statusCode() != 200 && login.equals(infrastructure.adminLogin)) {
+        if (response.statusCode() != 200 && login.equals(adminLogin)) {
             throw new IllegalStateException("the administrator cannot sign in: " + response.body());
         }
         return response;
