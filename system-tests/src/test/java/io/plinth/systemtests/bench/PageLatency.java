@@ -69,7 +69,7 @@ final class PageLatency {
 
     /**
      * Empties the type and fills it with {@code rows} rows in one statement, with the system columns
-     * catalogs sets on a create (who and when, owner, no tenant; version, app and type by default),
+     * catalogs sets on a create (who and when, owner, no tenant (''); version, app and type by default),
      * then updates the planner's statistics. Answers the seconds it took.
      */
     double seed(long rows) throws SQLException {
@@ -80,7 +80,7 @@ final class PageLatency {
                     + " (created_at, created_by, updated_at, updated_by, owner, tenant, \"name\", \"status\", \"amount\","
                     + " \"seq\", \"note\")"
                     + " SELECT now() - i * interval '1 second', ?, now() - i * interval '1 second', ?,"
-                    + " CASE WHEN i % 10 = 0 THEN CAST(? AS uuid) ELSE CAST(? AS uuid) END, NULL, 'item-' || i,"
+                    + " CASE WHEN i % 10 = 0 THEN CAST(? AS uuid) ELSE CAST(? AS uuid) END, '', 'item-' || i,"
                     + " (ARRAY['open', 'closed', 'hold', 'draft'])[1 + i % 4], (i * 7919 % 1000000) / 100.0, i,"
                     + " 'seeded row ' || i FROM generate_series(1, ?) i")) {
                 insert.setString(1, app.userId());

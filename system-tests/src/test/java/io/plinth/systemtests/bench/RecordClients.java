@@ -73,7 +73,7 @@ final class RecordClients {
             private final Connection connection = BenchDatabase.connect();
             private final PreparedStatement insert = connection.prepareStatement("INSERT INTO " + BenchApp.TABLE
                     + " (created_by, updated_by, owner, tenant, \"name\", \"status\", \"amount\", \"seq\", \"note\")"
-                    + " VALUES (?, ?, CAST(? AS uuid), NULL, ?, ?, ?, ?, ?) RETURNING id");
+                    + " VALUES (?, ?, CAST(? AS uuid), '', ?, ?, ?, ?, ?) RETURNING id");
 
             @Override
             public void run() throws Exception {
