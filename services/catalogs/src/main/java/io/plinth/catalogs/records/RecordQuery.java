@@ -14,6 +14,7 @@ import io.plinth.catalogs.storage.StorageNames;
 import io.plinth.catalogs.storage.TypeModel;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.Page;
+import io.plinth.kernel.rest.QueryParams;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -102,13 +103,9 @@ final class RecordQuery {
         }
         query.sort(access, single(parameters, "sort"));
         query.columns = Projection.columns(session, type, access, single(parameters, "fields"));
-        query.limit = number(single(parameters, "limit"), "limit", 1, Page.MAX_LIMIT, Page.DEFAULT_LIMIT);
-        query.offset = number(single(parameters, "offset"), "offset", 0, MAX_OFFSET, 0);
-        String count = single(parameters, "count");
-        if (count != null && !count.equals("true") && !count.equals("false")) {
-            throw ProblemException.invalid("count", "must be true or false");
-        }
-        query.count = !"false".equals(count);
+        query.limit = number(parameters, "limit", 1, Page.MAX_LIMIT, Page.DEFAULT_LIMIT);
+        query.offset = number(parameters, "offset", 0, MAX_OFFSET, 0);
+        query.count = QueryParams.flag("count", single(parameters, "count"), true);
         String cursor = single(parameters, "cursor");
         if (cursor != null) {
             if (query.offset != 0) {
@@ -428,18 +425,8 @@ final class RecordQuery {
         return values.get(0);
     }
 
-    private static int number(String text, String name, int min, int max, int fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+    private static int number(Map<String, List<String>> parameters, String name, int min, int max, int absent) {
+        Long value = QueryParams.wholeNumber(name, single(parameters, name), min, max);
+        return value == null ? absent : value.intValue();
     }
 }

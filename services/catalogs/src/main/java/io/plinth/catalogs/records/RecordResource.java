@@ -1,6 +1,7 @@
 package io.plinth.catalogs.records;
 
 import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.rest.QueryParams;
 import io.plinth.kernel.security.RequiresPermission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -109,7 +110,7 @@ public class RecordResource {
     @RequiresPermission("catalogs:data:write")
     public Response delete(@PathParam("app") String app, @PathParam("type") String type, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch, @QueryParam("version") String version) {
-        records.delete(app, type, id, version(version), ifMatch(ifMatch));
+        records.delete(app, type, id, QueryParams.wholeNumber("version", version, 1, Long.MAX_VALUE), ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -127,20 +128,5 @@ public class RecordResource {
             throw ProblemException.invalid("If-Match", "must be the record's ETag, such as \"3\"");
         }
         return Long.parseLong(matcher.group(1));
-    }
-
-    private static Long version(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            long version = Long.parseLong(text);
-            if (version >= 1) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("version", "must be a whole number of at least 1");
     }
 }
