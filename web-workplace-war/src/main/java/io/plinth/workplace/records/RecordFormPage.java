@@ -59,7 +59,7 @@ public class RecordFormPage implements Serializable {
             model = models.activeModel(user.accessToken(), app);
             modelType = model.type(type).orElse(null);
             if (modelType == null) {
-                Messages.error(null, Messages.text("records.notFound"));
+                RecordsMessages.error(Messages.text("records.notFound"));
                 return;
             }
             List<ModelField> shown = modelType.fields().stream().filter(ModelField::isShownInForm).toList();
@@ -75,7 +75,7 @@ public class RecordFormPage implements Serializable {
             if (id != null) {
                 read();
                 if (created) {
-                    Messages.info(null, Messages.text("record.created", modelType.label()));
+                    RecordsMessages.info(Messages.text("record.created", modelType.label()));
                 }
             }
         } catch (RecordsRefusedException e) {
@@ -107,7 +107,7 @@ public class RecordFormPage implements Serializable {
         RecordValues.Converted values = RecordValues.toJson(fields, inputs);
         if (!values.problems().isEmpty()) {
             values.problems().forEach((field, key) -> problems.put(field, Messages.text(key)));
-            Messages.error(null, Messages.text("record.invalid"));
+            RecordsMessages.error(Messages.text("record.invalid"));
             return;
         }
         try {
@@ -115,11 +115,11 @@ public class RecordFormPage implements Serializable {
                 JsonObject created = records.create(user.accessToken(), app, type, values.json());
                 // To the new record's own page: a reload shows it rather than an empty form.
                 redirect("/record.xhtml?app=" + encode(app) + "&type=" + encode(type) + "&id="
-                        + encode(created.getString("id")) + "&created=1");
+                        + encode(created.getString("id")) + "&created=true");
                 return;
             }
             show(records.update(user.accessToken(), app, type, id, values.json(), version));
-            Messages.info(null, Messages.text("record.saved", modelType.label()));
+            RecordsMessages.info(Messages.text("record.saved", modelType.label()));
         } catch (RecordsRefusedException e) {
             LOG.info(() -> "Saving " + app + "/" + type + "/" + id + " refused: " + e.getMessage());
             refused(e);
@@ -137,15 +137,16 @@ public class RecordFormPage implements Serializable {
             RecordsMessages.refused(refusal);
             return;
         }
-        onFields.forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + " " + b));
-        Messages.error(null, Messages.text("record.invalid"));
+        // catalogs' messages are predicates ("is required"): with the field's label they make a sentence.
+        onFields.forEach(p -> problems.merge(p.field(), sentence(p.field(), p.message()), (a, b) -> a + " " + b));
+        RecordsMessages.error(Messages.text("record.invalid"));
     }
 
     /** Deletes the record as the user saw it (a newer version is refused), then back to the list. */
     public void delete() throws IOException {
         try {
             records.delete(user.accessToken(), app, type, id, version);
-            redirect("/list.xhtml?app=" + encode(app) + "&type=" + encode(type) + "&deleted=1");
+            redirect("/list.xhtml?app=" + encode(app) + "&type=" + encode(type) + "&deleted=true");
         } catch (RecordsRefusedException e) {
             LOG.info(() -> "Deleting " + app + "/" + type + "/" + id + " refused: " + e.getMessage());
             stale = e.isStaleEdit();
@@ -154,6 +155,12 @@ public class RecordFormPage implements Serializable {
             LOG.warning(() -> "The workplace cannot delete " + app + "/" + type + "/" + id + ": " + e.getMessage());
             RecordsMessages.unavailable();
         }
+    }
+
+    private String sentence(String field, String predicate) {
+        String label = fields.stream().filter(f -> f.key().equals(field)).findFirst().map(ModelField::label)
+                .orElse(field);
+        return label + " " + predicate + (predicate.endsWith(".") ? "" : ".");
     }
 
     private static void redirect(String page) throws IOException {
@@ -169,7 +176,8 @@ public class RecordFormPage implements Serializable {
         return modelType != null;
     }
 
-    public boolean isNew() {
+    /** No record yet: the form creates one. */
+    public boolean isCreating() {
         return id == null;
     }
 

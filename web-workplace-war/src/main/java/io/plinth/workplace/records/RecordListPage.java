@@ -52,7 +52,7 @@ public class RecordListPage implements Serializable {
 
     public void load() {
         if (deleted) {
-            Messages.info(null, Messages.text("record.deleted"));
+            RecordsMessages.info(Messages.text("record.deleted"));
         }
         try {
             model = models.activeModel(user.accessToken(), app);
@@ -62,7 +62,7 @@ public class RecordListPage implements Serializable {
             }
             modelType = model.type(type).orElse(null);
             if (modelType == null) {
-                Messages.error(null, Messages.text("records.notFound"));
+                RecordsMessages.error(Messages.text("records.notFound"));
                 return;
             }
             List<ListColumn> candidates = candidates();
@@ -167,7 +167,7 @@ public class RecordListPage implements Serializable {
         } catch (RecordsRefusedException e) {
             LOG.info(() -> "Query of " + app + "/" + type + " refused: " + e.getMessage());
             if (e.status() == 400) {
-                Messages.error(null, Messages.text("records.filter.invalid", e.errors().isEmpty() ? e.detail()
+                RecordsMessages.error(Messages.text("records.filter.invalid", e.errors().isEmpty() ? e.detail()
                         : e.errors().get(0).message()));
             } else {
                 RecordsMessages.refused(e);

@@ -15,18 +15,35 @@ final class RecordsMessages {
                 Messages.text("records.unavailable.summary"), Messages.text("records.unavailable.detail")));
     }
 
+    static void error(String text) {
+        say(FacesMessage.SEVERITY_ERROR, text);
+    }
+
+    static void warn(String text) {
+        say(FacesMessage.SEVERITY_WARN, text);
+    }
+
+    static void info(String text) {
+        say(FacesMessage.SEVERITY_INFO, text);
+    }
+
+    /** One sentence: the pages show summary and detail, so the detail stays empty. */
+    private static void say(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, ""));
+    }
+
     /** A refusal that concerns no single field: what it means for the user. */
     static void refused(RecordsRefusedException refusal) {
         if (refusal.isStaleEdit()) {
-            Messages.warn(null, Messages.text("record.stale"));
+            warn(Messages.text("record.stale"));
         } else if (refusal.isNotFound()) {
-            Messages.error(null, Messages.text("records.notFound"));
+            error(Messages.text("records.notFound"));
         } else if (refusal.isForbidden()) {
-            Messages.error(null, Messages.text("records.forbidden"));
+            error(Messages.text("records.forbidden"));
         } else if ("reference-violation".equals(refusal.code())) {
-            Messages.error(null, Messages.text("record.referenced"));
+            error(Messages.text("record.referenced"));
         } else {
-            Messages.error(null, Messages.text("records.refused", refusal.detail()));
+            error(Messages.text("records.refused", refusal.detail()));
         }
     }
 }
