@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,6 +86,16 @@ public final class Browser implements AutoCloseable {
         WebElement field = find(by);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Picks the option showing {@code text} in a native select. */
+    public void select(By by, String text) {
+        new Select(find(by)).selectByVisibleText(text);
+    }
+
+    /** Waits until no element matches {@code by} (a row filtered away, a dialog closed). */
+    public void waitUntilGone(By by) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     public void click(By by) {

@@ -33,6 +33,8 @@ public final class WebJourney {
     private final String workplace;
     private final String login;
     private final String password;
+    /** The address of the records list the journey opened, if it did: the outage opens it again. */
+    private String recordList;
 
     public WebJourney(Browser browser, String studioUrl, String workplaceUrl, String login, String password) {
         this.browser = browser;
@@ -186,6 +188,122 @@ public final class WebJourney {
     }
 
     /**
+     * From the app list the published app opens on its navigation (its types, as the model has no
+     * navigation), and its ticket list is empty.
+     */
+    public void workplaceOpensTheTicketList(String key, String name) throws IOException {
+        browser.open(workplace + "/?q=" + key);
+        browser.click(By.linkText(name));
+        browser.waitForUrl("/app.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(name);
+        browser.screenshot("12-workplace-app");
+        browser.click(By.linkText("Ticket"));
+        browser.waitForUrl("/list.xhtml");
+        assertThat(browser.waitForText(By.id("list:table"), "No records match.")).contains("Title", "Priority", "Due");
+        recordList = browser.url();
+        browser.screenshot("13-workplace-ticket-list-empty");
+    }
+
+    /** A ticket created through the generated form shows in the list with its values. */
+    public void workplaceCreatesATicket(String title) throws IOException {
+        browser.click(By.id("list:create"));
+        browser.waitForUrl("/record.xhtml");
+        browser.type(TITLE, title);
+        browser.select(PRIORITY, "high");
+        browser.type(DUE, "2026-12-24");
+        browser.screenshot("14-workplace-ticket-form");
+        browser.click(By.id("record:save"));
+        browser.waitForText(By.id("messages"), "Ticket created.");
+        assertThat(browser.url()).contains("id=");
+        assertThat(browser.find(By.cssSelector(".record-version")).getText()).isEqualTo("Version 1");
+        browser.click(By.id("listLink"));
+        assertThat(browser.waitForText(By.id("list:table"), title)).contains("high", "2026-12-24");
+        browser.screenshot("15-workplace-ticket-list");
+    }
+
+    /** catalogs' problem with a value shows next to its field, in words, and nothing is saved. */
+    public void workplaceShowsAFieldProblem(String title) throws IOException {
+        openTicket(title);
+        browser.type(TITLE, "");
+        browser.click(By.id("record:save"));
+        String problem = browser.waitForText(By.cssSelector("[data-field='title'] .record-problem"), "Title ");
+        assertThat(problem).endsWith(".").doesNotContain("Exception", "400", "title");
+        assertThat(browser.find(By.id("messages")).getText()).containsOnlyOnce("Some values are not valid");
+        assertThat(browser.find(By.cssSelector(".record-version")).getText()).isEqualTo("Version 1");
+        browser.screenshot("16-workplace-field-problem");
+    }
+
+    /**
+     * A save based on the version the form was opened with, after {@code changeMeanwhile} changed
+     * the record, is refused and explained; reloading shows the other change.
+     */
+    public void workplaceExplainsAStaleEdit(String title, String theirTitle, Runnable changeMeanwhile)
+            throws IOException {
+        openTicket(title);
+        changeMeanwhile.run();
+        browser.type(TITLE, title + " (mine)");
+        browser.click(By.id("record:save"));
+        assertThat(browser.waitForText(By.id("messages"),
+                "Someone changed this record since you opened it; reload to see their changes"))
+                .doesNotContain("409", "Exception");
+        browser.screenshot("17-workplace-stale-edit");
+        browser.click(By.id("record:reload"));
+        browser.waitForText(By.cssSelector(".record-version"), "Version 2");
+        assertThat(browser.find(TITLE).getAttribute("value")).isEqualTo(theirTitle);
+    }
+
+    /**
+     * Sorting by a column's title and filtering by a part of a text (in any case) are done by
+     * catalogs, page by page; {@code earlier} sorts before {@code later}.
+     */
+    public void workplaceSortsAndFiltersTheList(String earlier, String later) throws IOException {
+        openList();
+        browser.waitForText(By.id("list:table"), later);
+        By titleHeader = By.cssSelector("th.records-column-title .ui-column-title");
+        By firstRow = By.cssSelector("tbody[id='list:table_data'] > tr:first-child");
+        browser.click(titleHeader);
+        browser.waitForText(firstRow, earlier);
+        browser.click(titleHeader);
+        browser.waitForText(firstRow, later);
+        browser.type(By.cssSelector("th.records-column-title input"), later.substring(1, 5).toUpperCase());
+        browser.waitUntilGone(By.xpath("//tbody[@id='list:table_data']//td[contains(., '" + earlier + "')]"));
+        assertThat(browser.find(By.id("list:table")).getText()).contains(later);
+        browser.screenshot("18-workplace-list-sorted-filtered");
+    }
+
+    /** Deleting asks first; the list no longer has the ticket. */
+    public void workplaceDeletesATicket(String title) throws IOException {
+        openTicket(title);
+        browser.click(By.id("record:delete"));
+        browser.find(By.id("record:confirmYes"));
+        browser.screenshot("19-workplace-delete-confirm");
+        browser.click(By.id("record:confirmYes"));
+        browser.waitForUrl("/list.xhtml");
+        browser.waitForText(By.id("messages"), "The record was deleted.");
+        assertThat(browser.find(By.id("list:table")).getText()).doesNotContain(title);
+    }
+
+    private static final By TITLE = By.id("record:fields:0:text");
+    private static final By PRIORITY = By.id("record:fields:1:choice");
+    private static final By DUE = By.id("record:fields:2:date_input");
+
+    /** The list of the record page the browser is on, or the list it is on. */
+    private void openList() {
+        if (!browser.url().contains("/list.xhtml")) {
+            browser.click(By.id("listLink"));
+            browser.waitForUrl("/list.xhtml");
+        }
+    }
+
+    /** From the ticket list, the row showing {@code title}. */
+    private void openTicket(String title) {
+        openList();
+        browser.click(By.xpath("//tbody[@id='list:table_data']/tr[td[contains(., '" + title + "')]]//button"));
+        browser.waitForUrl("/record.xhtml");
+        browser.find(By.cssSelector(".record-version"));
+    }
+
+    /**
      * With a service down, a page says so in words and stays usable; {@code outage} brings it down
      * and back. Both web parts are signed in to first: signing in may need what the outage takes.
      */
@@ -201,13 +319,19 @@ public final class WebJourney {
             browser.open(workplace + "/");
             assertThat(browser.waitForText(By.id("messages"), "cannot reach the app registry"))
                     .doesNotContain("Exception", "HTTP");
-            browser.screenshot("12-workplace-service-down");
+            browser.screenshot("20-workplace-service-down");
+            if (recordList != null) {
+                browser.open(recordList);
+                assertThat(browser.waitForText(By.id("messages"), "cannot reach the app's data"))
+                        .doesNotContain("Exception", "HTTP");
+                assertThat(browser.isShown(By.id("list:table"))).isFalse();
+            }
 
             browser.open(studio + "/");
             assertThat(browser.waitForText(By.id("messages"), "cannot be reached")).doesNotContain("Exception");
             assertThat(browser.isShown(By.id("list:table"))).isFalse();
             assertThat(browser.find(By.id("session:signout")).isDisplayed()).isTrue();
-            browser.screenshot("13-studio-service-down");
+            browser.screenshot("21-studio-service-down");
         } finally {
             outage.end();
         }

@@ -1,0 +1,60 @@
+package io.plinth.workplace.records;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One field of a type of the published model. {@code referenceType} is the target of a reference,
+ * {@code many} true for a reference to many records.
+ */
+public record ModelField(String key, String label, FieldKind kind, boolean required, boolean computed,
+                         int length, List<String> values, String referenceType, boolean many)
+        implements Serializable {
+
+    public ModelField {
+        values = List.copyOf(values);
+    }
+
+    /** A form shows it: everything but references to many records. */
+    public boolean isShownInForm() {
+        return !(kind == FieldKind.REFERENCE && many);
+    }
+
+    /** A user may type or pick its value; json, user and file fields and computed ones are only shown. */
+    public boolean isEditable() {
+        return !computed && switch (kind) {
+            case JSON, USER, FILE -> false;
+            case REFERENCE -> !many;
+            default -> true;
+        };
+    }
+
+    /** Lists may sort and filter by it: not by json fields or references to many records. */
+    public boolean isSortable() {
+        return kind != FieldKind.JSON && !(kind == FieldKind.REFERENCE && many);
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public String getKind() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    public int getLength() {
+        return length;
+    }
+
+    public List<String> getValues() {
+        return values;
+    }
+}
