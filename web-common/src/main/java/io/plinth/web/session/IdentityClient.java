@@ -24,8 +24,12 @@ import java.util.logging.Logger;
 public class IdentityClient {
 
     public static final String URL_KEY = "plinth.services.identity.url";
-    /** Checking a password costs identity a deliberate Argon2 computation: more than a plain read. */
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Checking a password costs identity a deliberate Argon2 computation, and the first sign-in after
+     * identity started also warms it up: 5 s were seen to run out then, and the page said identity
+     * could not be reached. An identity that is down still fails at once (connection refused).
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Logger LOG = Logger.getLogger(IdentityClient.class.getName());
 
     /** The signed-in user as identity describes them. */
