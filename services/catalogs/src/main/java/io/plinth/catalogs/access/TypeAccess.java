@@ -1,7 +1,10 @@
 package io.plinth.catalogs.access;
 
+import io.plinth.kernel.security.Caller;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a caller may do with one type, from the rules of the app roles the caller holds. An app
@@ -35,5 +38,36 @@ public final class TypeAccess {
     public boolean writable(String field, Operation operation) {
         return held.stream().anyMatch(r -> r.allows(operation) && !r.hidden().contains(field)
                 && !r.readOnly().contains(field));
+    }
+
+    /**
+     * The partitions (values of the security partition field, as text) that hold every row the
+     * caller may read, when the rules pin them down: every held role that reads restricts the
+     * partition field to listed values or to the caller's id or groups. Empty when one does not.
+     * The row policies say the same, but the planner cannot prune partitions by a list it only
+     * learns when the statement runs; a query that names them touches only those partitions.
+     */
+    public Optional<Set<String>> readablePartitions(String partitionField, Caller caller) {
+        Set<String> partitions = new TreeSet<>();
+        for (AccessRule rule : held) {
+            if (!rule.allows(Operation.READ)) {
+                continue;
+            }
+            Optional<Condition> pinned = rule.rows().stream().filter(c -> c.field().equals(partitionField)
+                    && (c.op() == Operator.EQ || c.op() == Operator.IN)).findFirst();
+            if (pinned.isEmpty()) {
+                return Optional.empty();
+            }
+            for (Object value : pinned.get().values()) {
+                if (value == Variable.USER_ID) {
+                    Optional.ofNullable(caller.userId()).ifPresent(partitions::add);
+                } else if (value == Variable.USER_GROUPS) {
+                    partitions.addAll(caller.groups());
+                } else {
+                    partitions.add(value.toString());
+                }
+            }
+        }
+        return Optional.of(partitions);
     }
 }

@@ -101,6 +101,9 @@ final class RecordQuery {
         for (int i = 0; i < filters.size(); i++) {
             query.filter(access, filters.get(i), "filter[" + i + "]");
         }
+        if (type.securityPartition() != null) {
+            access.readablePartitions(type.securityPartition(), session.caller()).ifPresent(query::onlyPartitions);
+        }
         query.sort(access, single(parameters, "sort"));
         query.columns = Projection.columns(session, type, access, single(parameters, "fields"));
         query.limit = number(parameters, "limit", 1, Page.MAX_LIMIT, Page.DEFAULT_LIMIT);
@@ -117,6 +120,16 @@ final class RecordQuery {
     }
 
     // ---- filters
+
+    /** Names the partitions the caller's rules allow (see {@link TypeAccess#readablePartitions}), for pruning. */
+    private void onlyPartitions(Set<String> partitions) {
+        if (partitions.isEmpty()) {
+            where.add("false");
+            return;
+        }
+        where.add("r.partition IN (" + String.join(", ", partitions.stream().map(p -> "?").toList()) + ")");
+        parameters.addAll(partitions);
+    }
 
     private void filter(TypeAccess access, String text, String path) {
         String[] parts = text.split(":", 3);

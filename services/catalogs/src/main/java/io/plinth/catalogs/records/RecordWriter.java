@@ -4,6 +4,7 @@ import io.plinth.catalogs.access.FieldValues;
 import io.plinth.catalogs.access.Operation;
 import io.plinth.catalogs.access.TypeAccess;
 import io.plinth.catalogs.storage.FieldModel;
+import io.plinth.catalogs.storage.MigrationPlanner;
 import io.plinth.catalogs.storage.StorageNames;
 import io.plinth.catalogs.storage.TypeModel;
 import io.plinth.kernel.problem.FieldError;
@@ -59,12 +60,9 @@ final class RecordWriter {
         column(columns, values, "owner", "CAST(? AS uuid)", ownerOf(actor));
         column(columns, values, "tenant", "?", session.caller().tenant() == null ? "" : session.caller().tenant());
         if (type.securityPartition() != null) {
-            column(columns, values, "partition", "?", partitionOf(type, input));
+            column(columns, values, "partition", "?", partition(type, input, path));
         }
-        for (Map.Entry<String, Object> entry : input.values.entrySet()) {
-            FieldModel field = type.field(entry.getKey()).orElseThrow();
-            column(columns, values, StorageNames.quote(field.key()), FieldValues.parameter(field), entry.getValue());
-        }
+        fieldColumns(type, input, columns, values);
         UUID id;
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO "
                 + session.names().table(type.key()) + " (" + String.join(", ", columns.keySet()) + ") VALUES ("
@@ -109,12 +107,9 @@ final class RecordWriter {
         checkReferences(type, input, path);
         Map<String, String> columns = new LinkedHashMap<>();
         List<Object> values = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : input.values.entrySet()) {
-            FieldModel field = type.field(entry.getKey()).orElseThrow();
-            column(columns, values, StorageNames.quote(field.key()), FieldValues.parameter(field), entry.getValue());
-        }
+        fieldColumns(type, input, columns, values);
         if (type.securityPartition() != null && input.values.containsKey(type.securityPartition())) {
-            column(columns, values, "partition", "?", partitionOf(type, input));
+            column(columns, values, "partition", "?", partition(type, input, path));
         }
         column(columns, values, "updated_by", "?", actor());
         StringBuilder sql = new StringBuilder("UPDATE ").append(session.names().table(type.key()))
@@ -230,12 +225,23 @@ final class RecordWriter {
         RecordSession.invalidIfAny(errors);
     }
 
+    /**
+     * Links name the partitions of their ends when those are partitioned, read here from the rows
+     * themselves (checkReferences has made sure the caller sees every target).
+     */
     private void addLinks(TypeModel type, String field, UUID source, List<UUID> targets) throws SQLException {
         if (targets.isEmpty()) {
             return;
         }
+        TypeModel target = session.model().type(type.field(field).orElseThrow().reference().type());
+        boolean sourcePartitioned = type.securityPartition() != null;
+        boolean targetPartitioned = target.securityPartition() != null;
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO "
-                + session.names().linkTable(type.key(), field) + " (source, target) SELECT ?, unnest(?)"
+                + session.names().linkTable(type.key(), field) + " (source, target"
+                + (sourcePartitioned ? ", source_partition" : "") + (targetPartitioned ? ", target_partition" : "")
+                + ") SELECT s.id, t.id" + (sourcePartitioned ? ", s.partition" : "")
+                + (targetPartitioned ? ", t.partition" : "") + " FROM " + session.names().table(type.key())
+                + " s, " + session.names().table(target.key()) + " t WHERE s.id = ? AND t.id = ANY (?)"
                 + " ON CONFLICT DO NOTHING")) {
             statement.setObject(1, source);
             statement.setArray(2, uuids(targets));
@@ -266,12 +272,37 @@ final class RecordWriter {
         return actor != null && UUID_TEXT.matcher(actor).matches() ? UUID.fromString(actor) : null;
     }
 
-    /** The security partition column holds the partition field's value as text (its CHECK says so). */
-    private static String partitionOf(TypeModel type, RecordInput input) {
+    /** The fields' columns; a reference to a partitioned type also sets the target's partition beside its id. */
+    private void fieldColumns(TypeModel type, RecordInput input, Map<String, String> columns, List<Object> values) {
+        for (Map.Entry<String, Object> entry : input.values.entrySet()) {
+            FieldModel field = type.field(entry.getKey()).orElseThrow();
+            column(columns, values, StorageNames.quote(field.key()), FieldValues.parameter(field), entry.getValue());
+            if (field.referenceOne() && session.model().type(field.reference().type()).securityPartition() != null) {
+                column(columns, values, StorageNames.quote(MigrationPlanner.partitionColumn(field.key())),
+                        "(SELECT x.partition FROM " + session.names().table(field.reference().type())
+                                + " x WHERE x.id = CAST(? AS uuid))", entry.getValue());
+            }
+        }
+    }
+
+    /**
+     * The row's partition: the partition field's value as text, '' for none (the table's CHECK
+     * says so). Its partition is created here on the first write of a value.
+     */
+    private String partition(TypeModel type, RecordInput input, String path) throws SQLException {
         FieldModel field = type.field(type.securityPartition()).orElseThrow();
         Object value = input.values.containsKey(field.key()) ? input.values.get(field.key())
                 : field.defaultValue() == null ? null : FieldValues.parse(field, field.defaultValue());
-        return value == null ? null : value.toString();
+        String partition = value == null ? "" : value.toString();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + MigrationPlanner.ENSURE_PARTITIONS
+                + "(CAST(? AS regclass), ?)")) {
+            statement.setString(1, session.names().table(type.key()));
+            statement.setArray(2, connection.createArrayOf("text", new Object[] {partition}));
+            statement.executeQuery().close();
+        } catch (SQLException e) {
+            throw SqlProblems.of(e, type, path);
+        }
+        return partition;
     }
 
     private static void column(Map<String, String> columns, List<Object> values, String column, String parameter,

@@ -56,7 +56,7 @@ final class SqlProblems {
         Matcher quoted = QUOTED.matcher(e.getMessage() == null ? "" : e.getMessage());
         while (quoted.find()) {
             String name = quoted.group(1);
-            int dollar = name.lastIndexOf('$');
+            int dollar = name.indexOf('$');
             String base = dollar < 0 ? name : name.substring(0, dollar);
             int separator = base.lastIndexOf("__");
             String candidate = dollar < 0 ? name : separator < 0 ? null : base.substring(separator + 2);

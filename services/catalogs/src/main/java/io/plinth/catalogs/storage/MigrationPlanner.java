@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 public final class MigrationPlanner {
 
+    /** Creates the missing partitions of a partitioned type table (Liquibase {@code 006-partitions.xml}). */
+    public static final String ENSURE_PARTITIONS = StorageNames.qualified("ensure_partitions");
+
     private final StorageNames names;
     private final Map<String, TypeModel> before;
     private final Map<String, TypeModel> after;
@@ -69,6 +72,13 @@ public final class MigrationPlanner {
     // ---- refusals
 
     private void refuseImpossibleChanges(Matching matching) {
+        if ((matching.before().securityPartition() == null) != (matching.after().securityPartition() == null)) {
+            refusals.add(new FieldError("types[" + positions.get(matching.after().key()) + "].securityPartition",
+                    matching.after().securityPartition() == null
+                            ? "a type created with a security partition keeps one: its table is partitioned by it"
+                            : "a security partition is chosen when a type is created: its table is partitioned by"
+                            + " it; create a new type and move the records"));
+        }
         for (Pair pair : matching.pairs()) {
             FieldModel from = pair.before();
             FieldModel to = pair.after();
@@ -110,21 +120,17 @@ public final class MigrationPlanner {
     private void dropFields(Matching matching) {
         String type = matching.after().key();
         String table = names.table(type);
-        if (matching.before().securityPartition() != null && partitionChanged(matching)) {
-            List<String> sql = new ArrayList<>();
-            sql.add("ALTER TABLE " + table + " DROP CONSTRAINT " + names.tableObject(type, "partition"));
-            if (matching.after().securityPartition() == null) {
-                sql.add("DROP INDEX " + inSchema(names.tableObject(type, "partition_idx")));
-                sql.add("UPDATE " + table + " SET partition = NULL WHERE partition IS NOT NULL");
-            }
+        if (partitionChanged(matching)) {
             steps.add(MigrationStep.of("drop-partition-key", "Stop partitioning " + type + " by "
-                    + matching.before().securityPartition(), sql));
+                    + matching.before().securityPartition(), List.of("ALTER TABLE " + table + " DROP CONSTRAINT "
+                    + names.tableObject(type, "partition"))));
         }
         for (FieldModel field : matching.dropped()) {
             if (!field.many()) {
                 String column = StorageNames.quote(field.key());
                 steps.add(MigrationStep.losing("drop-field", "Drop field " + type + "." + field.key(),
-                        List.of("ALTER TABLE " + table + " DROP COLUMN " + column),
+                        List.of("ALTER TABLE " + table + " DROP COLUMN " + column + (targetPartitioned(field)
+                                ? ", DROP COLUMN " + StorageNames.quote(partitionColumn(field.key())) : "")),
                         "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + column + " IS NOT NULL)", null));
             }
         }
@@ -159,12 +165,21 @@ public final class MigrationPlanner {
     private void createType(TypeModel type) {
         String key = type.key();
         String table = names.table(key);
+        boolean partitioned = type.securityPartition() != null;
         List<String> definitions = new ArrayList<>();
+        if (partitioned) {
+            // A partitioned table cannot inherit: it copies the primary table's columns instead.
+            definitions.add("LIKE " + StorageNames.qualified("record") + " INCLUDING DEFAULTS");
+        }
         List<FieldModel> columns = type.fields().stream().filter(f -> !f.many()).toList();
         columns.forEach(f -> definitions.add(columnDefinition(f)));
-        definitions.add("CONSTRAINT " + names.tableObject(key, "pkey") + " PRIMARY KEY (id)");
+        columns.stream().filter(this::targetPartitioned).forEach(f -> definitions.add(referencePartitionDefinition(f)));
+        definitions.add("CONSTRAINT " + names.tableObject(key, "pkey") + " PRIMARY KEY (id" + partitionKey(key) + ")");
         definitions.add("CONSTRAINT " + names.tableObject(key, "record") + " CHECK (app = "
                 + SqlLiterals.string(names.app()) + " AND type = " + SqlLiterals.string(key) + ")");
+        if (partitioned) {
+            definitions.add("CONSTRAINT " + names.tableObject(key, "version") + " CHECK (version >= 1)");
+        }
         for (FieldModel field : columns) {
             if (field.type() == FieldType.ENUM) {
                 definitions.add("CONSTRAINT " + names.fieldObject(key, field.key(), "check") + " CHECK ("
@@ -172,23 +187,21 @@ public final class MigrationPlanner {
             }
             if (field.unique()) {
                 definitions.add("CONSTRAINT " + names.fieldObject(key, field.key(), "key") + " UNIQUE ("
-                        + StorageNames.quote(field.key()) + ")");
+                        + StorageNames.quote(field.key()) + partitionKey(key) + ")");
             }
         }
-        if (type.securityPartition() != null) {
+        if (partitioned) {
             definitions.add("CONSTRAINT " + names.tableObject(key, "partition") + " CHECK ("
                     + partitionCheck(type.securityPartition()) + ")");
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE TABLE " + table + " (\n  " + String.join(",\n  ", definitions) + "\n) INHERITS ("
-                + StorageNames.qualified("record") + ")");
+        sql.add("CREATE TABLE " + table + " (\n  " + String.join(",\n  ", definitions) + "\n) "
+                + (partitioned ? "PARTITION BY LIST (partition)" : "INHERITS (" + StorageNames.qualified("record") + ")"));
         sql.add("ALTER TABLE " + table + " ALTER COLUMN app SET DEFAULT " + SqlLiterals.string(names.app())
                 + ", ALTER COLUMN type SET DEFAULT " + SqlLiterals.string(key));
         columns.stream().filter(FieldModel::needsIndex).forEach(f -> sql.add(createIndex(key, f)));
-        if (type.securityPartition() != null) {
-            sql.add(createPartitionIndex(key));
-        }
-        steps.add(MigrationStep.of("create-type", "Create type " + key + " (table " + table + ")", sql));
+        steps.add(MigrationStep.of("create-type", "Create type " + key + " (table " + table
+                + (partitioned ? ", a partition per " + type.securityPartition() : "") + ")", sql));
     }
 
     // ---- kept types
@@ -208,17 +221,17 @@ public final class MigrationPlanner {
             }
         }
         matching.added().stream().filter(f -> !f.many()).forEach(f -> addField(type, f));
-        if (matching.after().securityPartition() != null && partitionChanged(matching)) {
+        if (partitionChanged(matching)) {
             String table = names.table(type);
             String field = matching.after().securityPartition();
-            List<String> sql = new ArrayList<>();
-            if (matching.before().securityPartition() == null) {
-                sql.add(createPartitionIndex(type));
-            }
-            sql.add("UPDATE " + table + " SET partition = " + StorageNames.quote(field) + "::text");
-            sql.add("ALTER TABLE " + table + " ADD CONSTRAINT " + names.tableObject(type, "partition") + " CHECK ("
-                    + partitionCheck(field) + ")");
-            steps.add(MigrationStep.of("set-partition-key", "Partition " + type + " by " + field, sql));
+            String value = partitionValue(field);
+            // Rows move to the partition of their new value, which must exist first.
+            steps.add(MigrationStep.of("set-partition-key", "Partition " + type + " by " + field, List.of(
+                    "SELECT " + ENSURE_PARTITIONS + "(" + SqlLiterals.string(table) + "::regclass, ARRAY(SELECT DISTINCT "
+                            + value + " FROM " + table + "))",
+                    "UPDATE " + table + " SET partition = " + value + " WHERE partition IS DISTINCT FROM " + value,
+                    "ALTER TABLE " + table + " ADD CONSTRAINT " + names.tableObject(type, "partition") + " CHECK ("
+                            + partitionCheck(field) + ")")));
         }
     }
 
@@ -238,6 +251,10 @@ public final class MigrationPlanner {
             String table = names.table(type);
             sql.add("ALTER TABLE " + table + " RENAME COLUMN " + StorageNames.quote(old) + " TO "
                     + StorageNames.quote(newKey));
+            if (targetPartitioned(field)) {
+                sql.add("ALTER TABLE " + table + " RENAME COLUMN " + StorageNames.quote(partitionColumn(old)) + " TO "
+                        + StorageNames.quote(partitionColumn(newKey)));
+            }
             if (field.unique()) {
                 sql.add(renameConstraint(table, type, old, newKey, "key"));
             }
@@ -352,15 +369,15 @@ public final class MigrationPlanner {
             steps.add(MigrationStep.of("change-reference", "On deleting a " + to.reference().type() + ", "
                             + to.reference().onDelete().key() + " its links in " + type + "." + to.key(),
                     List.of("ALTER TABLE " + link + " DROP CONSTRAINT " + target + ", ADD CONSTRAINT " + target
-                            + " FOREIGN KEY (target) REFERENCES " + names.table(to.reference().type())
-                            + " (id) ON DELETE " + linkTargetDelete(to))));
+                            + linkTargetKey(to))));
         }
     }
 
     private void addField(String type, FieldModel field) {
         String table = names.table(type);
         List<String> sql = new ArrayList<>();
-        sql.add("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(field));
+        sql.add("ALTER TABLE " + table + " ADD COLUMN " + columnDefinition(field)
+                + (targetPartitioned(field) ? ", ADD COLUMN " + referencePartitionDefinition(field) : ""));
         if (field.type() == FieldType.ENUM) {
             sql.add(addEnumCheck(type, field));
         }
@@ -393,15 +410,20 @@ public final class MigrationPlanner {
                 String link = names.linkTable(type.key(), field.key());
                 String key = type.key();
                 String f = field.key();
+                boolean sourcePartitioned = type.securityPartition() != null;
+                boolean targetPartitioned = targetPartitioned(field);
                 steps.add(MigrationStep.of("create-link", "Create the links of " + key + "." + f + " to "
                         + field.reference().type() + " (table " + link + ")", List.of(
-                        "CREATE TABLE " + link + " (\n  source uuid NOT NULL,\n  target uuid NOT NULL,\n"
+                        "CREATE TABLE " + link + " (\n  source uuid NOT NULL,\n"
+                                + (sourcePartitioned ? "  source_partition text NOT NULL,\n" : "")
+                                + "  target uuid NOT NULL,\n"
+                                + (targetPartitioned ? "  target_partition text NOT NULL,\n" : "")
                                 + "  CONSTRAINT " + names.fieldObject(key, f, "pkey") + " PRIMARY KEY (source, target),\n"
-                                + "  CONSTRAINT " + names.fieldObject(key, f, "source")
-                                + " FOREIGN KEY (source) REFERENCES " + names.table(key) + " (id) ON DELETE CASCADE,\n"
-                                + "  CONSTRAINT " + names.fieldObject(key, f, "target")
-                                + " FOREIGN KEY (target) REFERENCES " + names.table(field.reference().type())
-                                + " (id) ON DELETE " + linkTargetDelete(field) + "\n)",
+                                + "  CONSTRAINT " + names.fieldObject(key, f, "source") + " FOREIGN KEY (source"
+                                + (sourcePartitioned ? ", source_partition" : "") + ") REFERENCES " + names.table(key)
+                                + " (id" + partitionKey(key) + ") " + (sourcePartitioned ? "ON UPDATE CASCADE " : "")
+                                + "ON DELETE CASCADE,\n"
+                                + "  CONSTRAINT " + names.fieldObject(key, f, "target") + linkTargetKey(field) + "\n)",
                         "CREATE INDEX " + names.fieldObject(key, f, "target_idx") + " ON " + link + " (target)")));
             }
         }
@@ -431,13 +453,13 @@ public final class MigrationPlanner {
                 + (field.required() ? " NOT NULL" : "");
     }
 
+    private String referencePartitionDefinition(FieldModel field) {
+        return StorageNames.quote(partitionColumn(field.key())) + " text";
+    }
+
     private String createIndex(String type, FieldModel field) {
         return "CREATE INDEX " + names.fieldObject(type, field.key(), "idx") + " ON " + names.table(type)
                 + (field.type() == FieldType.JSON ? " USING gin (" : " (") + StorageNames.quote(field.key()) + ")";
-    }
-
-    private String createPartitionIndex(String type) {
-        return "CREATE INDEX " + names.tableObject(type, "partition_idx") + " ON " + names.table(type) + " (partition)";
     }
 
     private String addEnumCheck(String type, FieldModel field) {
@@ -447,13 +469,49 @@ public final class MigrationPlanner {
 
     private String addUnique(String type, FieldModel field) {
         return "ALTER TABLE " + names.table(type) + " ADD CONSTRAINT " + names.fieldObject(type, field.key(), "key")
-                + " UNIQUE (" + StorageNames.quote(field.key()) + ")";
+                + " UNIQUE (" + StorageNames.quote(field.key()) + partitionKey(type) + ")";
     }
 
+    /**
+     * A reference to a partitioned type names the target's partition too (its key is (id,
+     * partition)): MATCH FULL refuses an id without its partition, and a target that moves to
+     * another partition takes the reference with it.
+     */
     private String foreignKey(String type, FieldModel field) {
+        String target = field.reference().type();
+        boolean partitioned = targetPartitioned(field);
         return "CONSTRAINT " + names.fieldObject(type, field.key(), "fkey") + " FOREIGN KEY ("
-                + StorageNames.quote(field.key()) + ") REFERENCES " + names.table(field.reference().type())
-                + " (id) ON DELETE " + field.reference().onDelete().sql();
+                + StorageNames.quote(field.key())
+                + (partitioned ? ", " + StorageNames.quote(partitionColumn(field.key())) : "") + ") REFERENCES "
+                + names.table(target) + " (id" + partitionKey(target) + ")"
+                + (partitioned ? " MATCH FULL ON UPDATE CASCADE" : "") + " ON DELETE " + field.reference().onDelete().sql();
+    }
+
+    private String linkTargetKey(FieldModel field) {
+        String target = field.reference().type();
+        boolean partitioned = targetPartitioned(field);
+        return " FOREIGN KEY (target" + (partitioned ? ", target_partition" : "") + ") REFERENCES " + names.table(target)
+                + " (id" + partitionKey(target) + ")" + (partitioned ? " ON UPDATE CASCADE" : "") + " ON DELETE "
+                + linkTargetDelete(field);
+    }
+
+    /** Whether a type is partitioned: chosen when it is created, the same before and after. */
+    private boolean partitioned(String type) {
+        TypeModel model = after.containsKey(type) ? after.get(type) : before.get(type);
+        return model != null && model.securityPartition() != null;
+    }
+
+    private boolean targetPartitioned(FieldModel field) {
+        return field.reference() != null && partitioned(field.reference().type());
+    }
+
+    private String partitionKey(String type) {
+        return partitioned(type) ? ", partition" : "";
+    }
+
+    /** The hidden column beside a reference to a partitioned type that holds the target's partition. */
+    public static String partitionColumn(String field) {
+        return field + "$partition";
     }
 
     /** A deleted target takes its links with it unless the model restricts the delete. */
@@ -461,8 +519,13 @@ public final class MigrationPlanner {
         return field.reference().onDelete() == ReferenceModel.OnDelete.RESTRICT ? "RESTRICT" : "CASCADE";
     }
 
+    /** The partition of a row with no value in its partition field is the empty text. */
+    private static String partitionValue(String field) {
+        return "coalesce(" + StorageNames.quote(field) + "::text, '')";
+    }
+
     private static String partitionCheck(String field) {
-        return "partition IS NOT DISTINCT FROM " + StorageNames.quote(field) + "::text";
+        return "partition = " + partitionValue(field);
     }
 
     private String renameConstraint(String table, String type, String old, String newKey, String suffix) {
@@ -485,12 +548,12 @@ public final class MigrationPlanner {
         return from.type() != to.type() || !from.many() && !to.many() && !from.sqlType().equals(to.sqlType());
     }
 
-    /** The partition column must be filled again when the partition field, or its type, changes. */
+    /** A partitioned type's partitions must be filled again when its partition field, or the field's type, changes. */
     private boolean partitionChanged(Matching matching) {
         String was = matching.before().securityPartition();
         String now = matching.after().securityPartition();
         if (was == null || now == null) {
-            return was != null || now != null;
+            return false;
         }
         return matching.pairs().stream().noneMatch(p -> p.before().key().equals(was) && p.after().key().equals(now)
                 && !typeChanged(p.before(), p.after()));

@@ -142,8 +142,12 @@ class RecordWritesTest {
         assertThat(refused(() -> db.as(ADMIN, "crm", s -> s.update("customer", id, json("{'visits': 1}"), true,
                 null)), 400, "validation-failed").problem().errors()).containsExactlyInAnyOrder(
                 new FieldError("name", "is required"), new FieldError("region", "is required"));
-        refused(() -> create("customer", "{'name': 'Valid', 'region': 'south'}"), 409, "unique-violation");
+        assertThat(refused(() -> create("customer", "{'name': 'Valid', 'region': 'north'}"), 409, "unique-violation")
+                .problem().errors()).containsExactly(new FieldError("name", "is already taken"));
         assertThat(db.single("SELECT count(*)::text FROM catalogs.crm__customer WHERE name = 'Valid'")).isEqualTo("1");
+        // customer is partitioned by region: a unique field is unique within its partition.
+        create("customer", "{'name': 'Valid', 'region': 'south'}");
+        assertThat(db.single("SELECT count(*)::text FROM catalogs.crm__customer WHERE name = 'Valid'")).isEqualTo("2");
     }
 
     @Test

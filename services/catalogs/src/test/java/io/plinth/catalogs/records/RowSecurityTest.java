@@ -246,6 +246,42 @@ class RowSecurityTest {
     }
 
     @Test
+    void aCallerWhoseRulesNameTheirPartitionsTouchesNoOtherPartition() throws Exception {
+        // customer is partitioned by region; the clerk's rule reads only the regions of their groups.
+        assertThat(db.rows("SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c"
+                + " ON c.oid = i.inhrelid WHERE i.inhparent = 'catalogs.crm__customer'::regclass ORDER BY 1"))
+                .containsExactly(List.of("FOR VALUES IN ('north')"), List.of("FOR VALUES IN ('south')"));
+        String south = db.single("SELECT c.oid::regclass::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE i.inhparent = 'catalogs.crm__customer'::regclass"
+                + " AND pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''south'')'");
+        try (Connection locker = db.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement statement = locker.createStatement()) {
+                statement.execute("LOCK TABLE " + south + " IN ACCESS EXCLUSIVE MODE");
+            }
+            JsonObject page = db.as(CLERK_NORTH, "crm", s -> {
+                waitForLocksAtMost(s, "2s");
+                return s.query("customer", Map.of("sort", List.of("name")));
+            });
+            assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(o -> o.getString("name"))
+                    .containsExactly("North A", "North B");
+            assertThat(page.getInt("total")).isEqualTo(2);
+            // The lock is real: a caller whose rules do not name partitions (the admin) has to wait for it.
+            assertThatThrownBy(() -> db.as(ADMIN, "crm", s -> {
+                waitForLocksAtMost(s, "200ms");
+                return s.query("customer", Map.of());
+            })).hasMessageContaining("lock timeout");
+            locker.rollback();
+        }
+    }
+
+    private static void waitForLocksAtMost(RecordSession session, String time) throws SQLException {
+        try (Statement statement = session.connection().createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '" + time + "'");
+        }
+    }
+
+    @Test
     void anotherTenantSeesNothing() throws Exception {
         Caller tenantAdmin = new Caller("00000000-0000-0000-0000-0000000000f1", "t", Set.of("admin"), Set.of(),
                 Set.of(), "acme", "s", UUID.randomUUID().toString(), Instant.now().plusSeconds(60));

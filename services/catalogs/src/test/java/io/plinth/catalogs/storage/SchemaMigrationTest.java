@@ -254,28 +254,49 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void thePartitionColumnFollowsTheSecurityPartitionField() throws SQLException {
-        db.apply("part", TestDatabase.types("{'types': [{'key': 'doc', 'fields': [{'key': 'unit', 'type': 'text'},"
-                + " {'key': 'region', 'type': 'enum', 'values': ['n', 's']}]}]}"), 1, false);
-        db.execute("INSERT INTO catalogs.part__doc (unit, region, created_by, updated_by)"
-                + " VALUES ('u1', 'n', 'u', 'u')");
+    void aPartitionedTypeMovesItsRowsWhenItsPartitionFieldChangesAndKeepsItsPartitioning() throws SQLException {
         db.apply("part", TestDatabase.types("{'types': [{'key': 'doc', 'securityPartition': 'unit', 'fields':"
-                + " [{'key': 'unit', 'type': 'text'}, {'key': 'region', 'type': 'enum', 'values': ['n', 's']}]}]}"),
-                2, false);
-        assertThat(db.single("SELECT partition FROM catalogs.part__doc")).isEqualTo("u1");
+                + " [{'key': 'unit', 'type': 'text'}, {'key': 'region', 'type': 'enum', 'values': ['n', 's']}]},"
+                + " {'key': 'note', 'fields': [{'key': 'doc', 'type': 'reference', 'reference': {'type': 'doc'}}]}]}"),
+                1, false);
+        db.execute("SELECT catalogs.ensure_partitions('catalogs.part__doc', ARRAY['u1'])",
+                "INSERT INTO catalogs.part__doc (unit, region, partition, created_by, updated_by)"
+                        + " VALUES ('u1', 'n', 'u1', 'u', 'u')",
+                "INSERT INTO catalogs.part__note (doc, \"doc$partition\", created_by, updated_by)"
+                        + " SELECT id, partition, 'u', 'u' FROM catalogs.part__doc");
         assertThatThrownBy(() -> db.execute("UPDATE catalogs.part__doc SET unit = 'u2'"))
                 .hasMessageContaining("part__doc$partition");
 
-        db.apply("part", TestDatabase.types("{'types': [{'key': 'doc', 'securityPartition': 'area', 'fields':"
-                + " [{'key': 'unit', 'type': 'text'}, {'key': 'area', 'previousKey': 'region', 'type': 'enum',"
-                + " 'values': ['n', 's']}]}]}"), 3, false);
-        assertThat(db.single("SELECT partition FROM catalogs.part__doc")).isEqualTo("n");
+        MigrationPlan moved = db.apply("part", TestDatabase.types("{'types': [{'key': 'doc', 'securityPartition':"
+                + " 'area', 'fields': [{'key': 'unit', 'type': 'text'}, {'key': 'area', 'previousKey': 'region',"
+                + " 'type': 'enum', 'values': ['n', 's']}]},"
+                + " {'key': 'note', 'fields': [{'key': 'doc', 'type': 'reference', 'reference': {'type': 'doc'}}]}]}"),
+                2, false);
+        assertThat(moved.steps()).extracting(MigrationStep::kind)
+                .containsExactly("drop-partition-key", "rename-field", "set-partition-key");
+        assertThat(db.rows("SELECT partition, tableoid::regclass::text FROM catalogs.part__doc"))
+                .containsExactly(List.of("n", "catalogs.\"part__doc$" + partitionHash("part__doc", "n") + "\""));
+        assertThat(db.single("SELECT \"doc$partition\" FROM catalogs.part__note")).isEqualTo("n");
 
-        db.apply("part", TestDatabase.types("{'types': [{'key': 'doc', 'fields': [{'key': 'unit', 'type': 'text'},"
-                + " {'key': 'area', 'type': 'enum', 'values': ['n', 's']}]}]}"), 4, false);
-        assertThat(db.single("SELECT partition FROM catalogs.part__doc")).isNull();
-        assertThat(indexes("part__doc")).containsExactly("part__doc$pkey");
-        db.execute("UPDATE catalogs.part__doc SET unit = 'u3'");
+        String unpartitioned = "{'types': [{'key': 'doc', 'fields': [{'key': 'unit', 'type': 'text'},"
+                + " {'key': 'area', 'type': 'enum', 'values': ['n', 's']}]},"
+                + " {'key': 'note', 'fields': [{'key': 'doc', 'type': 'reference', 'reference': {'type': 'doc'}}]}]}";
+        assertThatThrownBy(() -> db.apply("part", TestDatabase.types(unpartitioned), 3, false))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors()).containsExactly(
+                        new FieldError("types[0].securityPartition", "a type created with a security partition keeps"
+                                + " one: its table is partitioned by it")));
+        assertThatThrownBy(() -> db.apply("part", TestDatabase.types("{'types': [{'key': 'doc', 'securityPartition':"
+                + " 'area', 'fields': [{'key': 'unit', 'type': 'text'}, {'key': 'area', 'type': 'enum', 'values':"
+                + " ['n', 's']}]}, {'key': 'note', 'securityPartition': 'doc', 'fields': [{'key': 'doc', 'type':"
+                + " 'reference', 'reference': {'type': 'doc'}}]}]}"), 3, false))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors()).extracting(
+                        FieldError::field).containsExactly("types[1].securityPartition"));
+        assertThat(db.single("SELECT version::text FROM catalogs.app_schema WHERE app = 'part'")).isEqualTo("2");
+    }
+
+    /** The name ensure_partitions gives a partition: the table's first 30 characters, $, a hash of both. */
+    private static String partitionHash(String table, String value) throws SQLException {
+        return db.single("SELECT substr(md5('" + table + "/" + value + "'), 1, 24)");
     }
 
     @Test
