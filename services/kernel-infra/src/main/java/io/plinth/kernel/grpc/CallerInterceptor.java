@@ -9,6 +9,7 @@ import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.plinth.kernel.security.AccessTokens;
+import io.plinth.kernel.security.BearerToken;
 import io.plinth.kernel.security.Caller;
 import io.plinth.kernel.security.Callers;
 import io.plinth.kernel.security.InvalidTokenException;
@@ -106,10 +107,8 @@ final class CallerInterceptor implements ServerInterceptor {
         if (authorization == null) {
             return null;
         }
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new InvalidTokenException("only bearer tokens are accepted");
-        }
-        return tokens.verify(authorization.substring(7));
+        return tokens.verify(BearerToken.in(authorization)
+                .orElseThrow(() -> new InvalidTokenException("only bearer tokens are accepted")));
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {

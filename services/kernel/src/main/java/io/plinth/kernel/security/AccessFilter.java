@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +30,6 @@ import java.util.logging.Logger;
 public class AccessFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessFilter.class.getName());
-    private static final String BEARER = "bearer ";
 
     @Context
     ResourceInfo resource;
@@ -53,14 +53,15 @@ public class AccessFilter implements ContainerRequestFilter {
             }
             return;
         }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<String> token = BearerToken.in(authorization);
+        if (token.isEmpty()) {
             if (!open) {
                 deny(request, Callers.unauthenticated("Only bearer tokens are accepted"), "invalid_request");
             }
             return;
         }
         try {
-            Callers.set(tokens.verify(authorization.substring(BEARER.length())));
+            Callers.set(tokens.verify(token.get()));
         } catch (InvalidTokenException e) {
             if (!open) {
                 LOG.fine(() -> "Refused token: " + e.getMessage());
