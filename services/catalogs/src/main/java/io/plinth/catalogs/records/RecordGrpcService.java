@@ -16,6 +16,7 @@ import io.plinth.contracts.catalogs.v1.RecordServiceGrpc;
 import io.plinth.contracts.catalogs.v1.UpdateRecordRequest;
 import io.plinth.kernel.grpc.GrpcCalls;
 import io.plinth.kernel.security.RequiresPermission;
+import io.plinth.kernel.rest.JsonBodies;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -72,14 +73,14 @@ public class RecordGrpcService extends RecordServiceGrpc.RecordServiceImplBase {
     @Override
     public void create(CreateRecordRequest request, StreamObserver<Record> response) {
         GrpcCalls.unary(response, () -> record(records.create(request.getApp(), request.getType(),
-                RequestBodies.parse(request.getJson(), RequestBodies.MAX_RECORD_BYTES, "json"))));
+                JsonBodies.parse(request.getJson(), RecordSession.MAX_RECORD_BYTES, "json"))));
     }
 
     @RequiresPermission("catalogs:data:write")
     @Override
     public void update(UpdateRecordRequest request, StreamObserver<Record> response) {
         GrpcCalls.unary(response, () -> {
-            JsonObject body = RequestBodies.parse(request.getJson(), RequestBodies.MAX_RECORD_BYTES, "json");
+            JsonObject body = JsonBodies.parse(request.getJson(), RecordSession.MAX_RECORD_BYTES, "json");
             if (request.hasExpectedVersion()) {
                 body = Json.createObjectBuilder(body).add("version", request.getExpectedVersion()).build();
             }
@@ -146,7 +147,7 @@ public class RecordGrpcService extends RecordServiceGrpc.RecordServiceImplBase {
             json.add("id", operation.getId());
         }
         JsonObject record = operation.getRecord().isEmpty() ? null
-                : RequestBodies.parse(operation.getRecord(), RequestBodies.MAX_RECORD_BYTES, path + ".record");
+                : JsonBodies.parse(operation.getRecord(), RecordSession.MAX_RECORD_BYTES, path + ".record");
         if (operation.hasVersion()) {
             if (operation.getOp().equals("update") && record != null) {
                 record = Json.createObjectBuilder(record).add("version", operation.getVersion()).build();

@@ -3,6 +3,7 @@ package io.plinth.catalogs.records;
 import io.plinth.kernel.problem.ProblemException;
 import io.plinth.kernel.rest.QueryParams;
 import io.plinth.kernel.security.RequiresPermission;
+import io.plinth.kernel.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -53,7 +54,7 @@ public class RecordResource {
     @RequiresPermission("catalogs:data:write")
     public Response create(@PathParam("app") String app, @PathParam("type") String type, InputStream body,
                            @Context UriInfo uri) {
-        JsonObject record = records.create(app, type, RequestBodies.read(body, RequestBodies.MAX_RECORD_BYTES));
+        JsonObject record = records.create(app, type, JsonBodies.read(body, RecordSession.MAX_RECORD_BYTES));
         return Response.created(uri.getAbsolutePathBuilder().path(record.getString("id")).build())
                 .tag(etag(record)).entity(record).build();
     }
@@ -63,7 +64,7 @@ public class RecordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission("catalogs:data:write")
     public JsonObject bulk(@PathParam("app") String app, @PathParam("type") String type, InputStream body) {
-        return records.bulk(app, type, RequestBodies.read(body, RequestBodies.MAX_BULK_BYTES));
+        return records.bulk(app, type, JsonBodies.read(body, RecordSession.MAX_BULK_BYTES));
     }
 
     @GET
@@ -89,7 +90,7 @@ public class RecordResource {
     @RequiresPermission("catalogs:data:write")
     public Response replace(@PathParam("app") String app, @PathParam("type") String type, @PathParam("id") String id,
                             @HeaderParam("If-Match") String ifMatch, InputStream body) {
-        JsonObject record = records.update(app, type, id, RequestBodies.read(body, RequestBodies.MAX_RECORD_BYTES),
+        JsonObject record = records.update(app, type, id, JsonBodies.read(body, RecordSession.MAX_RECORD_BYTES),
                 true, ifMatch(ifMatch));
         return Response.ok(record).tag(etag(record)).build();
     }
@@ -100,7 +101,7 @@ public class RecordResource {
     @RequiresPermission("catalogs:data:write")
     public Response patch(@PathParam("app") String app, @PathParam("type") String type, @PathParam("id") String id,
                           @HeaderParam("If-Match") String ifMatch, InputStream body) {
-        JsonObject record = records.update(app, type, id, RequestBodies.read(body, RequestBodies.MAX_RECORD_BYTES),
+        JsonObject record = records.update(app, type, id, JsonBodies.read(body, RecordSession.MAX_RECORD_BYTES),
                 false, ifMatch(ifMatch));
         return Response.ok(record).tag(etag(record)).build();
     }

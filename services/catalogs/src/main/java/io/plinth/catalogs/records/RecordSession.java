@@ -43,6 +43,10 @@ import java.util.UUID;
 public final class RecordSession {
 
     public static final int MAX_BULK = 500;
+    /** One record's JSON: room for a json field of {@code FieldValues.MAX_JSON} characters and the rest. */
+    public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+    /** A bulk request of up to {@link #MAX_BULK} operations. */
+    public static final int MAX_BULK_BYTES = 32 * 1024 * 1024;
 
     private final Connection connection;
     private final AppModel model;

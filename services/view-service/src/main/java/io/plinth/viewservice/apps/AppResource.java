@@ -7,6 +7,7 @@ import io.plinth.kernel.rest.PageRequest;
 import io.plinth.kernel.rest.QueryParams;
 import io.plinth.kernel.security.Callers;
 import io.plinth.kernel.security.RequiresPermission;
+import io.plinth.kernel.rest.JsonBodies;
 import io.plinth.viewservice.apps.model.ModelDocuments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class AppResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(AppPermissions.WRITE)
     public Response create(InputStream body, @Context UriInfo uri) {
-        App app = apps.create(ModelDocuments.readBody(body, ModelDocuments.MAX_MODEL_BYTES));
+        App app = apps.create(JsonBodies.read(body, ModelDocuments.MAX_MODEL_BYTES));
         return Response.created(uri.getAbsolutePathBuilder().path(app.key()).build())
                 .entity(AppView.of(app))
                 .build();
@@ -112,7 +113,7 @@ public class AppResource {
         if (expected == null) {
             expected = Requests.revision(revision);
         }
-        JsonObject model = ModelDocuments.readBody(body, ModelDocuments.MAX_MODEL_BYTES);
+        JsonObject model = JsonBodies.read(body, ModelDocuments.MAX_MODEL_BYTES);
         App app = apps.saveDraft(key, model, expected, fromIfMatch);
         return Response.ok(AppView.of(app)).tag(Requests.etag(app.draftRevision())).build();
     }
@@ -198,7 +199,7 @@ public class AppResource {
     public Response importApp(@QueryParam("key") String key, @QueryParam("overwriteDraft") String overwriteDraft,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
                               @Context UriInfo uri) {
-        JsonObject file = ModelDocuments.readBody(body, AppTransfer.MAX_IMPORT_BYTES);
+        JsonObject file = JsonBodies.read(body, AppTransfer.MAX_IMPORT_BYTES);
         AppTransfer.Imported imported = transfer.importApp(file, key, QueryParams.flag("overwriteDraft", overwriteDraft, false));
         String appKey = imported.app().key();
         JsonObjectBuilder result = Json.createObjectBuilder()

@@ -1,24 +1,14 @@
 package io.plinth.viewservice.apps.model;
 
-import io.plinth.kernel.problem.Problem;
-import io.plinth.kernel.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,49 +22,6 @@ public final class ModelDocuments {
     public static final int MAX_MODEL_BYTES = 2 * 1024 * 1024;
 
     private ModelDocuments() {
-    }
-
-    /**
-     * Reads a request body holding one JSON object of at most {@code maxBytes}. Anything else is a
-     * 400 {@code malformed-body}; a longer body is a 413 {@code body-too-large}, found without
-     * reading past the limit.
-     */
-    public static JsonObject readBody(InputStream body, int maxBytes) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > maxBytes) {
-            throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large",
-                    "The body may be at most " + maxBytes + " bytes of JSON"));
-        }
-        if (bytes.length == 0) {
-            throw malformed("A JSON object is required as the body");
-        }
-        JsonValue value;
-        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(bytes),
-                StandardCharsets.UTF_8))) {
-            parser.next();
-            value = parser.getValue();
-            if (parser.hasNext()) {
-                throw malformed("The body holds more than one JSON value");
-            }
-        } catch (JsonParsingException e) {
-            throw malformed("The body is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
-                    + e.getLocation().getColumnNumber() + ")");
-        } catch (JsonException | java.util.NoSuchElementException e) {
-            throw malformed("The body is not valid JSON");
-        }
-        if (!(value instanceof JsonObject object)) {
-            throw malformed("The body must be a JSON object");
-        }
-        return object;
-    }
-
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(400, "malformed-body", "The request body could not be read", detail));
     }
 
     /** A stored document. */

@@ -2,40 +2,11 @@ package io.plinth.viewservice.apps.model;
 
 import static io.plinth.viewservice.apps.model.Models.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plinth.kernel.problem.ProblemException;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ModelDocumentsTest {
-
-    private static JsonObject read(String body, int max) {
-        return ModelDocuments.readBody(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), max);
-    }
-
-    private static ProblemException refused(String body, int max) {
-        try {
-            read(body, max);
-        } catch (ProblemException e) {
-            return e;
-        }
-        throw new AssertionError("accepted: " + body);
-    }
-
-    @Test
-    void aBodyIsOneJsonObjectWithinTheLimit() {
-        assertThat(read("{\"key\":\"ledger\"}", 100)).isEqualTo(json("{'key': 'ledger'}"));
-        assertThat(refused("{\"key\":", 100).problem().code()).isEqualTo("malformed-body");
-        assertThat(refused("[1]", 100).problem().detail()).isEqualTo("The body must be a JSON object");
-        assertThat(refused("", 100).problem().detail()).isEqualTo("A JSON object is required as the body");
-        ProblemException tooLarge = refused("{\"k\":\"" + "x".repeat(100) + "\"}", 100);
-        assertThat(tooLarge.problem().status()).isEqualTo(413);
-        assertThat(tooLarge.problem().code()).isEqualTo("body-too-large");
-        assertThatThrownBy(() -> read("{\"a\":1} {\"b\":2}", 100)).isInstanceOf(ProblemException.class);
-    }
 
     @Test
     void normalisingPutsTheModelVersionFirstAndKeepsTheRest() {

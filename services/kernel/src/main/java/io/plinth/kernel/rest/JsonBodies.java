@@ -1,4 +1,4 @@
-package io.plinth.catalogs.records;
+package io.plinth.kernel.rest;
 
 import io.plinth.kernel.problem.Problem;
 import io.plinth.kernel.problem.ProblemException;
@@ -16,19 +16,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 
-/** Request bodies of the records API: one JSON object, read no further than its size limit. */
-final class RequestBodies {
+/**
+ * Bodies that are one JSON object read as {@link JsonObject} (where a record class does not fit,
+ * e.g. an app model or a record of app-defined fields), never read past their size limit.
+ */
+public final class JsonBodies {
 
-    /** One record: room for a json field of {@code FieldValues.MAX_JSON} characters and the rest. */
-    static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
-    /** A bulk request of up to 500 operations. */
-    static final int MAX_BULK_BYTES = 32 * 1024 * 1024;
-
-    private RequestBodies() {
+    private JsonBodies() {
     }
 
-    /** The body's JSON object; 413 {@code body-too-large} beyond {@code maxBytes}, 400 {@code malformed-body} if not one object. */
-    static JsonObject read(InputStream body, int maxBytes) {
+    /**
+     * The request body's object: 413 {@code body-too-large} beyond {@code maxBytes} (found without
+     * reading further), 400 {@code malformed-body} when it is empty, not JSON or not one object.
+     */
+    public static JsonObject read(InputStream body, int maxBytes) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
@@ -39,16 +40,18 @@ final class RequestBodies {
             throw new ProblemException(Problem.of(413, "body-too-large", "The body is too large",
                     "The body may be at most " + maxBytes + " bytes of JSON"));
         }
+        if (bytes.length == 0) {
+            throw malformed("A JSON object is required as the body");
+        }
         try {
             return object(bytes);
         } catch (NotAnObject e) {
-            throw new ProblemException(Problem.of(400, "malformed-body", "The request body could not be read",
-                    "The body " + e.getMessage()));
+            throw malformed("The body " + e.getMessage());
         }
     }
 
-    /** A JSON object sent as text (gRPC); 400 {@code validation-failed} at {@code path} when it is none or too large. */
-    static JsonObject parse(String text, int maxBytes, String path) {
+    /** An object sent as text inside another message (gRPC): 400 {@code validation-failed} at {@code path}. */
+    public static JsonObject parse(String text, int maxBytes, String path) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxBytes) {
             throw ProblemException.invalid(path, "may be at most " + maxBytes + " bytes of JSON");
@@ -58,6 +61,10 @@ final class RequestBodies {
         } catch (NotAnObject e) {
             throw ProblemException.invalid(path, e.getMessage());
         }
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(Problem.of(400, "malformed-body", "The request body could not be read", detail));
     }
 
     private static JsonObject object(byte[] bytes) throws NotAnObject {
