@@ -1,9 +1,9 @@
 package io.plinth.catalogs.records;
 
 import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.rest.JsonBodies;
 import io.plinth.kernel.rest.QueryParams;
 import io.plinth.kernel.security.RequiresPermission;
-import io.plinth.kernel.rest.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -2,12 +2,12 @@ package io.plinth.viewservice.apps;
 
 import io.plinth.kernel.logging.RequestContext;
 import io.plinth.kernel.problem.ProblemException;
+import io.plinth.kernel.rest.JsonBodies;
 import io.plinth.kernel.rest.Page;
 import io.plinth.kernel.rest.PageRequest;
 import io.plinth.kernel.rest.QueryParams;
 import io.plinth.kernel.security.Callers;
 import io.plinth.kernel.security.RequiresPermission;
-import io.plinth.kernel.rest.JsonBodies;
 import io.plinth.viewservice.apps.model.ModelDocuments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
