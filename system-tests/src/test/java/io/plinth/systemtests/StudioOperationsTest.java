@@ -70,7 +70,7 @@ class StudioOperationsTest {
         assertThat(browser.find(By.id("publish:submit")).isEnabled()).as("publish only after a check").isFalse();
 
         String plan = studio.checkDraft();
-        assertThat(plan).contains("Changes", "types[item]", "added", "Database migration", "CREATE TABLE")
+        assertThat(plan).contains("Changes", "types", "added", "Database migration", "create-type", "CREATE TABLE")
                 .doesNotContain("Exception");
         assertThat(browser.find(By.id("messages")).getText()).contains("The draft can be published.");
         browser.screenshot("30-studio-publish-plan");

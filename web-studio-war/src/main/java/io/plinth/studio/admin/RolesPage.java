@@ -173,6 +173,9 @@ public class RolesPage implements Serializable {
         } catch (RefusedException e) {
             AdminMessages.refused(e, Map.of());
         } catch (ServiceUnavailableException e) {
+            if (available) {
+                AdminMessages.unavailable(e);
+            }
             available = false;
         }
     }

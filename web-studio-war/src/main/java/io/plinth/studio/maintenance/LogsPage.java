@@ -80,7 +80,7 @@ public class LogsPage implements Serializable {
 
     private void fetch(int offset) {
         if (from != null && to != null && !from.isBefore(to)) {
-            Messages.error("filters:to", Messages.text("logs.range.invalid"));
+            Messages.error(null, Messages.text("logs.range.invalid"));
             return;
         }
         try {

@@ -46,7 +46,7 @@ public record PublishPlan(Integer baseVersion, List<Change> changes, String summ
                 dataLoss = Answers.flag(catalogs, "dataLoss");
                 objects(catalogs.get("steps")).stream().map(MigrationStep::of).forEach(steps::add);
                 objects(catalogs.get("security")).forEach(rule -> security.add(
-                        new SecurityRule(Answers.text(rule, "type"), Answers.text(rule, "sql"))));
+                        new SecurityRule(Answers.text(rule, "type"), MigrationStep.sql(rule.get("sql")))));
             }
             if (participant.get("problem") instanceof JsonObject refused) {
                 problem = Problem.of(refused);

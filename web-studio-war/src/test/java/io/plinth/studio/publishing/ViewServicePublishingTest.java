@@ -21,10 +21,10 @@ class ViewServicePublishingTest {
                {"service":"catalogs","steps":["catalogs.plan","catalogs.apply"],
                 "plan":{"app":"orders","fromVersion":1,"toVersion":2,"dataLoss":true,
                         "steps":[{"kind":"drop-column","description":"drop field note of customer",
-                                  "sql":"ALTER TABLE x DROP COLUMN note","dataLoss":true,"risk":"values are lost"},
+                                  "sql":["ALTER TABLE x DROP COLUMN note","DROP INDEX i;"],"dataLoss":true,"risk":"values are lost"},
                                  {"kind":"add-column","description":"add field vip","sql":"ALTER TABLE x ADD vip boolean",
                                   "dataLoss":false}],
-                        "security":[{"type":"customer","sql":"CREATE POLICY p ON x"}]}}],
+                        "security":[{"type":"customer","sql":["CREATE POLICY p ON x"]}]}}],
               "baseVersion":1,
               "changes":[{"path":"types[customer].fields[note]","change":"removed","from":{"key":"note","type":"text"}},
                          {"path":"types[customer].fields[vip]","change":"added","to":{"key":"vip","type":"boolean"}},
@@ -53,7 +53,9 @@ class ViewServicePublishingTest {
             assertThat(plan.steps()).extracting(MigrationStep::kind, MigrationStep::dataLoss)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("drop-column", true),
                             org.assertj.core.groups.Tuple.tuple("add-column", false));
-            assertThat(plan.security()).containsExactly(new PublishPlan.SecurityRule("customer", "CREATE POLICY p ON x"));
+            assertThat(plan.steps().get(0).sql()).isEqualTo("ALTER TABLE x DROP COLUMN note;\nDROP INDEX i;");
+            assertThat(plan.steps().get(1).sql()).isEqualTo("ALTER TABLE x ADD vip boolean");
+            assertThat(plan.security()).containsExactly(new PublishPlan.SecurityRule("customer", "CREATE POLICY p ON x;"));
             assertThat(plan.catalogsProblem()).isNull();
         }
     }
