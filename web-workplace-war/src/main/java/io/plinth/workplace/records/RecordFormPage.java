@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A record's form: the type's designed form (sections, columns, read-only fields and conditions
@@ -36,6 +38,7 @@ public class RecordFormPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RecordFormPage.class.getName());
+    private static final Pattern PICKER = Pattern.compile("(?::sections:(\\d+))?:fields:(\\d+):reference$");
 
     @Inject
     ViewServiceModels models;
@@ -196,8 +199,7 @@ public class RecordFormPage implements Serializable {
 
     /** The reference picker's search: records of the target whose label holds {@code query}. */
     public List<String> completeReference(String query) {
-        UIComponent picker = UIComponent.getCurrentComponent(FacesContext.getCurrentInstance());
-        String field = picker == null ? null : (String) picker.getAttributes().get("field");
+        String field = pickerField();
         ReferenceTarget target = field == null ? null : targets.get(field);
         if (target == null) {
             return List.of();
@@ -210,6 +212,28 @@ public class RecordFormPage implements Serializable {
             LOG.warning(() -> "The workplace cannot search " + target.type() + ": " + e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * The field of the picker asking: its {@code field} attribute, or, where the component is not
+     * current while its event runs, the row of its client id ({@code [sections:S:]fields:F:reference}).
+     */
+    private String pickerField() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        UIComponent picker = UIComponent.getCurrentComponent(faces);
+        if (picker != null && picker.getAttributes().get("field") instanceof String field) {
+            return field;
+        }
+        String source = faces.getExternalContext().getRequestParameterMap().get("jakarta.faces.source");
+        Matcher row = source == null ? null : PICKER.matcher(source);
+        if (row == null || !row.find()) {
+            return null;
+        }
+        int index = Integer.parseInt(row.group(2));
+        List<FormItem> shown = row.group(1) == null ? items
+                : Integer.parseInt(row.group(1)) < sections.size() ? sections.get(Integer.parseInt(row.group(1))).items()
+                : List.of();
+        return index < shown.size() ? shown.get(index).field().key() : null;
     }
 
     /** What the picker shows for a record id: its label, with the start of its id when two records share a label. */
