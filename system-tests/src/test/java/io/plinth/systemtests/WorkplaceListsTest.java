@@ -225,7 +225,9 @@ class WorkplaceListsTest {
         assertThat(history).contains("by you", "Title", "Order for Zoe", "Order for Zoe (changed)", "Customer",
                 "Zoe Zimmer");
         assertThat(history.indexOf("Version 2")).isLessThan(history.indexOf("Version 1"));
+        browser.resize(1280, 1500);
         browser.screenshot("wl-05-record-history");
+        browser.resize(1280, 900);
 
         browser.resize(800, 1000);
         browser.open(LIST);
