@@ -167,8 +167,10 @@ public class RecordListPage implements Serializable {
                 filterValues.put(field, text);
             }
         });
-        viewSort = chosen.sort().stream().filter(s -> shown(s.startsWith("-") ? s.substring(1) : s) != null)
-                .filter(s -> shown(s.startsWith("-") ? s.substring(1) : s).isSortable()).toList();
+        viewSort = chosen.sort().stream().filter(key -> {
+            ListColumn column = shown(key.startsWith("-") ? key.substring(1) : key);
+            return column != null && column.isSortable();
+        }).toList();
         selectedView = chosen.name();
     }
 
