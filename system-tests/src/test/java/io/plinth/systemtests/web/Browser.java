@@ -137,6 +137,11 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** Resizes the window, e.g. to 800 pixels wide to see a page as on a tablet. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -33,8 +33,9 @@ final class AppModelParser {
     static AppModel parse(JsonObject model, int version) throws MalformedModelException {
         try {
             List<ModelType> types = objects(model, "types").stream().map(AppModelParser::type).toList();
-            Map<String, String> formTypes = objects(model, "forms").stream()
-                    .collect(Collectors.toMap(f -> f.getString("key"), f -> f.getString("type"), (a, b) -> a));
+            List<ModelForm> forms = objects(model, "forms").stream().map(AppModelParser::form).toList();
+            Map<String, String> formTypes = forms.stream()
+                    .collect(Collectors.toMap(ModelForm::key, ModelForm::type, (a, b) -> a));
             List<ModelList> lists = objects(model, "lists").stream().map(AppModelParser::list).toList();
             Map<String, String> listTypes = lists.stream()
                     .collect(Collectors.toMap(ModelList::key, ModelList::type, (a, b) -> a));
@@ -46,7 +47,8 @@ final class AppModelParser {
                 types.forEach(t -> navigation.add(new NavigationEntry(t.key(), t.label(), null, 0, t.key(), null,
                         false)));
             }
-            return new AppModel(model.getString("key"), model.getString("name"), version, types, lists, navigation);
+            return new AppModel(model.getString("key"), model.getString("name"), version, types, forms, lists,
+                    navigation);
         } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new MalformedModelException("the app model does not fit the workplace: " + e);
         }
@@ -67,6 +69,28 @@ final class AppModelParser {
                 field.getBoolean("required", false), field.getBoolean("computed", false),
                 field.getInt("length", 255), values, reference == null ? null : reference.getString("type"),
                 reference != null && "many".equals(reference.getString("cardinality", "one")));
+    }
+
+    private static ModelForm form(JsonObject form) {
+        List<ModelForm.Section> sections = objects(form, "sections").stream().map(section -> {
+            int columns = Math.max(1, Math.min(section.getInt("columns", 1), 4));
+            return new ModelForm.Section(section.getString("title", ""), columns, objects(section, "fields").stream()
+                    .map(f -> new ModelForm.Field(f.getString("field"), Math.max(1, Math.min(f.getInt("column", 1),
+                            columns)), f.getString("label", null), f.getBoolean("readOnly", false),
+                            conditions(f, "visibleWhen"), conditions(f, "readOnlyWhen")))
+                    .toList());
+        }).toList();
+        return new ModelForm(form.getString("key"), form.getString("type"), sections);
+    }
+
+    private static List<Condition> conditions(JsonObject parent, String member) {
+        return objects(parent, member).stream().map(c -> {
+            JsonValue value = c.get("value");
+            List<String> values = value == null || value.getValueType() == JsonValue.ValueType.NULL ? List.of()
+                    : value instanceof JsonArray array ? array.stream().map(AppModelParser::scalar).toList()
+                    : List.of(scalar(value));
+            return new Condition(c.getString("field"), c.getString("op"), values);
+        }).toList();
     }
 
     private static ModelList list(JsonObject list) {

@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,10 +48,17 @@ public class CatalogsRecords {
 
     public RecordPage query(String token, String app, String type, RecordQuery query)
             throws ServiceUnavailableException, RecordsRefusedException {
-        JsonObject page = ok(api.get(path(app, type) + query.toQueryString(), token), "GET", type);
+        return query(token, app, type, query, null);
+    }
+
+    /** A page after {@code cursor} (keyset paging; null: the first page), or at the query's offset without one. */
+    public RecordPage query(String token, String app, String type, RecordQuery query, String cursor)
+            throws ServiceUnavailableException, RecordsRefusedException {
+        JsonObject page = ok(api.get(path(app, type) + query.toQueryString(cursor), token), "GET", type);
         try {
             long total = page.get("total") instanceof JsonNumber number ? number.longValue() : 0;
-            return new RecordPage(page.getJsonArray("items").getValuesAs(JsonObject.class), total);
+            String next = page.get("nextCursor") instanceof JsonString text ? text.getString() : null;
+            return new RecordPage(page.getJsonArray("items").getValuesAs(JsonObject.class), total, next);
         } catch (JsonException | ClassCastException | NullPointerException e) {
             throw new ServiceUnavailableException("catalogs' answer to GET " + type + " is not a page: " + e);
         }
@@ -88,6 +96,17 @@ public class CatalogsRecords {
     public JsonObject get(String token, String app, String type, String id)
             throws ServiceUnavailableException, RecordsRefusedException {
         return ok(api.get(path(app, type) + "/" + encode(id), token), "GET", type);
+    }
+
+    /** The record's changes, newest first (at most 500), without the fields the user may not see. */
+    public List<JsonObject> history(String token, String app, String type, String id)
+            throws ServiceUnavailableException, RecordsRefusedException {
+        JsonObject answer = ok(api.get(path(app, type) + "/" + encode(id) + "/history", token), "GET", type);
+        try {
+            return answer.getJsonArray("items").getValuesAs(JsonObject.class);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new ServiceUnavailableException("catalogs' history of " + type + " is not a list: " + e);
+        }
     }
 
     public JsonObject create(String token, String app, String type, JsonObject values)

@@ -30,6 +30,11 @@ public record RecordQuery(List<String> filters, List<String> sort, List<String> 
     }
 
     String toQueryString() {
+        return toQueryString(null);
+    }
+
+    /** With a {@code cursor} (catalogs' {@code nextCursor} of the previous page) instead of the offset: keyset paging. */
+    String toQueryString(String cursor) {
         List<String> parts = new ArrayList<>();
         filters.forEach(f -> parts.add("filter=" + encode(f)));
         if (!sort.isEmpty()) {
@@ -38,7 +43,7 @@ public record RecordQuery(List<String> filters, List<String> sort, List<String> 
         if (!fields.isEmpty()) {
             parts.add("fields=" + encode(String.join(",", fields)));
         }
-        parts.add("offset=" + offset);
+        parts.add(cursor == null ? "offset=" + offset : "cursor=" + encode(cursor));
         parts.add("limit=" + limit);
         if (!count) {
             parts.add("count=false");
