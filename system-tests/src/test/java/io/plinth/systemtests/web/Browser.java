@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,9 +104,16 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until the element shows {@code text} (Ajax updates land asynchronously) and answers its whole text. */
+    /** The element's text once it holds {@code text}, read in the same look (Ajax may replace the element after). */
     public String waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-        return find(by).getText();
+        return wait.until(driver -> {
+            try {
+                String shown = driver.findElement(by).getText();
+                return shown.contains(text) ? shown : null;
+            } catch (StaleElementReferenceException e) {
+                return null;
+            }
+        });
     }
 
     public void waitForUrl(String fragment) {
