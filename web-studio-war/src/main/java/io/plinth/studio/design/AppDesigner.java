@@ -129,12 +129,16 @@ public class AppDesigner implements Serializable {
         Messages.error(null, Messages.text("design.unavailable"));
     }
 
-    /** A tab's title with the number of problems in it, if any. */
-    public String tabTitle(String label, String... parts) {
-        long count = 0;
-        for (String part : parts) {
-            count += problems.count(part);
-        }
+    /** A tab's title with the number of problems in the part of the model it edits, if any. */
+    public String tabTitle(String label, String part) {
+        return titled(label, problems.count(part));
+    }
+
+    public String tabTitle(String label, String part, String other) {
+        return titled(label, problems.count(part) + problems.count(other));
+    }
+
+    private static String titled(String label, long count) {
         return count == 0 ? label : label + " (" + count + ")";
     }
 
@@ -146,9 +150,33 @@ public class AppDesigner implements Serializable {
         return ListPreview.of(list, draft);
     }
 
-    /** What a form, list or rule on the type may name. */
-    public List<String> fieldChoices(String typeKey) {
-        return draft == null ? List.of() : draft.fieldChoices(typeKey);
+    /**
+     * What a form, list or rule on the type may name, plus {@code current} when it is none of them
+     * (a field since renamed or removed): the select keeps it, and view-service says what is wrong.
+     */
+    public List<String> fieldChoices(String typeKey, String current) {
+        return withCurrent(draft == null ? List.of() : draft.fieldChoices(typeKey), current);
+    }
+
+    public List<String> typeChoices(String current) {
+        return withCurrent(draft == null ? List.of() : draft.getTypeKeys(), current);
+    }
+
+    public List<String> roleChoices(String current) {
+        return withCurrent(draft == null ? List.of() : draft.getRoleKeys(), current);
+    }
+
+    public List<String> partitionChoices(TypeDesign type) {
+        return withCurrent(type.getFieldKeys(), type.getSecurityPartition());
+    }
+
+    static List<String> withCurrent(List<String> choices, String current) {
+        if (current == null || current.isBlank() || choices.contains(current)) {
+            return choices;
+        }
+        List<String> all = new java.util.ArrayList<>(choices);
+        all.add(current);
+        return all;
     }
 
     /** The values a condition's field may take when it is an enum, for the value's hint. */
