@@ -49,8 +49,4 @@ public class ConditionList implements Serializable {
     public List<ConditionDesign> getItems() {
         return items;
     }
-
-    public boolean isEmpty() {
-        return items.isEmpty();
-    }
 }
