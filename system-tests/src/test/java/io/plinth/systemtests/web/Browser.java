@@ -161,6 +161,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the page has no Ajax request (PrimeFaces' queue and jQuery's) in flight. */
+    public void waitForAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return (typeof jQuery === 'undefined' || jQuery.active === 0)"
+                        + " && (typeof PrimeFaces === 'undefined' || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
     private static String setting(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
