@@ -9,14 +9,11 @@ import io.plinth.systemtests.support.PlatformExtension;
 import io.plinth.systemtests.support.Service;
 import io.plinth.systemtests.support.TestInfrastructure;
 import io.plinth.systemtests.web.Browser;
-import io.plinth.systemtests.web.WebJourney;
+import io.plinth.systemtests.web.WorkplaceUser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -146,7 +143,7 @@ class WorkplaceListsTest {
     @Test
     @Order(3)
     void theExportsHoldEveryFilteredRowInTheListsOrderWithTheShownColumns() throws Exception {
-        HttpResponse<byte[]> csv = export("list:exportCsv");
+        HttpResponse<byte[]> csv = new WorkplaceUser(browser, WORKPLACE).export("list:exportCsv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
@@ -159,7 +156,7 @@ class WorkplaceListsTest {
                 .forEach(i -> expected.add("Order " + i + ",Ada Lovelace," + (i % 2 == 0 ? "Yes" : "No") + "," + points(i)));
         assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(expected);
 
-        HttpResponse<byte[]> xlsx = export("list:exportXlsx");
+        HttpResponse<byte[]> xlsx = new WorkplaceUser(browser, WORKPLACE).export("list:exportXlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -248,37 +245,6 @@ class WorkplaceListsTest {
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> browser.find(By.id("list:table")).findElements(ROWS).size() == count
                         && !browser.find(By.id("list:table")).getText().contains("No records match."));
-    }
-
-    /**
-     * Posts the list's form as the export button would, with the browser's session cookie and the
-     * page's view state, and answers the file.
-     */
-    private static HttpResponse<byte[]> export(String button) throws Exception {
-        WebElement form = browser.find(By.id("list"));
-        List<String> fields = new ArrayList<>();
-        for (WebElement input : form.findElements(By.cssSelector("input[name], select[name]"))) {
-            String type = input.getAttribute("type");
-            if (("checkbox".equals(type) || "radio".equals(type)) && !input.isSelected()) {
-                continue;
-            }
-            if ("submit".equals(type) || "button".equals(type)) {
-                continue;
-            }
-            fields.add(encode(input.getAttribute("name")) + "=" + encode(input.getAttribute("value")));
-        }
-        fields.add(encode(button) + "=");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(form.getAttribute("action")))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", WebJourney.WORKPLACE_SESSION + "=" + browser.cookie(WebJourney.WORKPLACE_SESSION).getValue())
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields)))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
     }
 
     /**

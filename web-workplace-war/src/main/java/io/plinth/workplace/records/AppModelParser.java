@@ -68,7 +68,8 @@ final class AppModelParser {
         return new ModelField(key, label(field, key), FieldKind.of(field.getString("type")),
                 field.getBoolean("required", false), field.getBoolean("computed", false),
                 field.getInt("length", 255), values, reference == null ? null : reference.getString("type"),
-                reference != null && "many".equals(reference.getString("cardinality", "one")));
+                reference != null && "many".equals(reference.getString("cardinality", "one")),
+                field.containsKey("default") ? field.get("default").toString() : null);
     }
 
     private static ModelForm form(JsonObject form) {

@@ -5,14 +5,21 @@ import java.util.List;
 
 /**
  * One field of a type of the published model. {@code referenceType} is the target of a reference,
- * {@code many} true for a reference to many records.
+ * {@code many} true for a reference to many records, {@code defaultValue} the model's default as
+ * JSON text (null for none), which a new record's form starts with.
  */
 public record ModelField(String key, String label, FieldKind kind, boolean required, boolean computed,
-                         int length, List<String> values, String referenceType, boolean many)
+                         int length, List<String> values, String referenceType, boolean many, String defaultValue)
         implements Serializable {
 
     public ModelField {
         values = List.copyOf(values);
+    }
+
+    /** A field without a default. */
+    public ModelField(String key, String label, FieldKind kind, boolean required, boolean computed, int length,
+                      List<String> values, String referenceType, boolean many) {
+        this(key, label, kind, required, computed, length, values, referenceType, many, null);
     }
 
     /** A form shows it: everything but references to many records. */

@@ -92,7 +92,9 @@ public class RecordFormPage implements Serializable {
                             field.referenceType()));
                 }
             }
-            if (id != null) {
+            if (id == null) {
+                inputs.putAll(RecordValues.defaults(fields));
+            } else {
                 read();
                 if (created) {
                     RecordsMessages.info(Messages.text("record.created", modelType.label()));

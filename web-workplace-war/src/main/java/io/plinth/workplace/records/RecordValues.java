@@ -4,8 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Between a record as catalogs writes it (docs/catalogs-records.md, "A record") and the values of
@@ -23,6 +26,8 @@ import java.util.Map;
  * dates as LocalDate, timestamps as LocalDateTime in UTC.
  */
 public final class RecordValues {
+
+    private static final Logger LOG = Logger.getLogger(RecordValues.class.getName());
 
     /** The form's values as JSON, or the fields whose input is not a value of their type (key: message key). */
     public record Converted(JsonObject json, Map<String, String> problems) {
@@ -46,6 +51,23 @@ public final class RecordValues {
                 case JSON -> value.toString();
                 default -> value instanceof JsonString text ? text.getString() : value.toString();
             });
+        }
+        return inputs;
+    }
+
+    /** The inputs a new record's form starts with: the defaults of the model; one that cannot be read is left out. */
+    public static Map<String, Object> defaults(List<ModelField> fields) {
+        Map<String, Object> inputs = new HashMap<>();
+        for (ModelField field : fields) {
+            if (field.defaultValue() == null) {
+                continue;
+            }
+            try (JsonReader reader = Json.createReader(new StringReader("{\"v\": " + field.defaultValue() + "}"))) {
+                JsonObject record = Json.createObjectBuilder().add(field.key(), reader.readObject().get("v")).build();
+                inputs.putAll(toInputs(List.of(field), record));
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Default of " + field.key() + " not shown: " + e);
+            }
         }
         return inputs;
     }

@@ -38,6 +38,8 @@ final class RecordsMessages {
             warn(Messages.text("record.stale"));
         } else if (refusal.isNotFound()) {
             error(Messages.text("records.notFound"));
+        } else if ("row-not-allowed".equals(refusal.code())) {
+            error(Messages.text("record.rowNotAllowed"));
         } else if (refusal.isForbidden()) {
             error(Messages.text("records.forbidden"));
         } else if ("reference-violation".equals(refusal.code())) {

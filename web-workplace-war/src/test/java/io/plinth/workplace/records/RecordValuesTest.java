@@ -25,6 +25,20 @@ class RecordValuesTest {
     }
 
     @Test
+    void aNewRecordsFormStartsWithTheModelsDefaults() {
+        List<ModelField> fields = List.of(
+                new ModelField("status", "Status", FieldKind.ENUM, false, false, 0, List.of("new", "paid"), null, false,
+                        "\"new\""),
+                new ModelField("urgent", "Urgent", FieldKind.BOOLEAN, false, false, 0, List.of(), null, false, "false"),
+                new ModelField("due", "Due", FieldKind.DATE, false, false, 0, List.of(), null, false, "\"2026-02-01\""),
+                new ModelField("broken", "Broken", FieldKind.DATE, false, false, 0, List.of(), null, false, "\"soon\""),
+                field("title", FieldKind.TEXT));
+
+        assertThat(RecordValues.defaults(fields)).containsOnly(Map.entry("status", "new"), Map.entry("urgent", false),
+                Map.entry("due", LocalDate.of(2026, 2, 1)));
+    }
+
+    @Test
     void aRecordBecomesInputsAndTheInputsBecomeTheSameJson() {
         JsonObject record = Json.createObjectBuilder().add("id", "a1").add("version", 2).add("title", "Printer")
                 .add("count", 3).add("price", "12.50").add("urgent", true).add("due", "2026-01-31")
