@@ -42,7 +42,8 @@ import org.openqa.selenium.WebElement;
  * web-workplace's lists and forms in a real browser, through the platform in split mode: the
  * column chooser, a saved view applied again after a reload (kept in the preference store), CSV
  * and XLSX exports of the filtered, sorted list, a reference picked by searching with the
- * keyboard, a designed form whose field appears under a condition, and the record's history.
+ * keyboard, a designed form whose field appears under a condition, the record's history, and
+ * several tags picked into a reference to many records and one removed with the keyboard.
  * Screenshots at 1280 and 800 pixels: {@code target/screenshots/wl-*.png}.
  */
 @Order(8)
@@ -233,9 +234,58 @@ class WorkplaceListsTest {
         browser.resize(1280, 900);
     }
 
+    @Test
+    @Order(6)
+    void severalTagsArePickedBySearchingAndOneIsRemovedWithTheKeyboard() throws Exception {
+        browser.open(WORKPLACE + "/record.xhtml?app=" + APP + "&type=order");
+        browser.type(By.id("record:sections:0:fields:0:text"), "Order with tags");
+        By tags = By.id("record:sections:1:fields:1:references_input");
+        By picker = By.id("record:sections:1:fields:1:references");
+        By chip = By.cssSelector("li.ui-autocomplete-token");
+        pickTag(tags, "urg", "Urgent");
+        pickTag(tags, "frag", "Fragile");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.find(picker).findElements(chip).size() == 2);
+        browser.screenshot("wl-07-form-tags");
+
+        browser.click(By.id("record:save"));
+        browser.waitForText(By.id("messages"), "Order created.");
+        assertThat(browser.waitForText(By.id("record:sections:1:fields:1:references"), "Fragile")).contains("Urgent");
+        assertThat(storedTags()).containsExactlyInAnyOrder(urgent, fragile);
+
+        // Backspace in the empty search box removes the last chip (Fragile).
+        browser.find(tags).sendKeys(Keys.BACK_SPACE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.find(picker).findElements(chip).size() == 1);
+        browser.click(By.id("record:save"));
+        browser.waitForText(By.id("messages"), "Changes saved.");
+        assertThat(storedTags()).containsExactly(urgent);
+        assertThat(browser.find(By.id("record:sections:1:fields:1:references")).getText())
+                .contains("Urgent").doesNotContain("Fragile");
+        browser.resize(1280, 1500);
+        browser.screenshot("wl-08-form-tags-saved");
+        browser.resize(1280, 900);
+    }
+
+    private static void pickTag(By input, String typed, String label) {
+        WebElement search = browser.find(input);
+        search.sendKeys(typed);
+        browser.waitForText(By.id("record:sections:1:fields:1:references_panel"), label);
+        search.sendKeys(Keys.ARROW_DOWN);
+        search.sendKeys(Keys.ENTER);
+        browser.waitForText(By.id("record:sections:1:fields:1:references"), label);
+    }
+
+    private static List<String> storedTags() {
+        JsonObject stored = Http.json(Http.admin().get(DATA + "/order?filter=title:eq:Order%20with%20tags"))
+                .getJsonArray("items").getJsonObject(0);
+        return stored.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     private static String zoe;
+    private static String urgent;
+    private static String fragile;
 
     private static int points(int order) {
         return 200 - order;
@@ -262,18 +312,21 @@ class WorkplaceListsTest {
                 + "  {'key': 'customer', 'type': 'reference', 'reference': {'type': 'customer'}},"
                 + "  {'key': 'vip', 'type': 'boolean'},"
                 + "  {'key': 'points', 'type': 'integer'},"
-                + "  {'key': 'note', 'type': 'text', 'length': 200}]}],"
+                + "  {'key': 'note', 'type': 'text', 'length': 200},"
+                + "  {'key': 'tags', 'type': 'reference', 'reference': {'type': 'tag', 'cardinality': 'many'}}]},"
+                + "{'key': 'tag', 'name': 'Tag', 'fields': [{'key': 'label', 'type': 'text', 'length': 50}]}],"
                 + " 'forms': [{'key': 'order-form', 'name': 'Order', 'type': 'order', 'sections': ["
                 + "  {'title': 'Order', 'columns': 2, 'fields': [{'field': 'title'}, {'field': 'customer', 'column': 2},"
                 + "    {'field': 'vip'}, {'field': 'points', 'column': 2,"
                 + "     'visibleWhen': [{'field': 'vip', 'op': 'eq', 'value': true}]}]},"
-                + "  {'title': 'Notes', 'columns': 1, 'fields': [{'field': 'note'}]}]}],"
+                + "  {'title': 'Notes', 'columns': 1, 'fields': [{'field': 'note'}, {'field': 'tags'}]}]}],"
                 + " 'lists': [{'key': 'orders', 'type': 'order', 'columns': [{'field': 'title'}, {'field': 'customer'},"
                 + "  {'field': 'vip'}, {'field': 'points'}, {'field': 'note'}],"
                 + "  'sort': [{'field': 'title', 'direction': 'asc'}], 'pageSize': 20}],"
                 + " 'roles': [{'key': 'platform-admin'}],"
                 + " 'access': [{'role': 'platform-admin', 'type': 'customer', 'operations': ['read', 'create', 'update', 'delete']},"
-                + "  {'role': 'platform-admin', 'type': 'order', 'operations': ['read', 'create', 'update', 'delete']}]}")
+                + "  {'role': 'platform-admin', 'type': 'order', 'operations': ['read', 'create', 'update', 'delete']},"
+                + "  {'role': 'platform-admin', 'type': 'tag', 'operations': ['read', 'create', 'update', 'delete']}]}")
                 .formatted(APP).replace('\'', '"');
         HttpResponse<String> draft = Http.admin().put(apps + "/" + APP + "/draft", model);
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
@@ -299,6 +352,11 @@ class WorkplaceListsTest {
         }
         orders.add("{\"title\": \"" + FORMULA + "\", \"customer\": \"" + ada + "\", \"vip\": false, \"points\": 5}");
         bulk("order", orders);
+
+        JsonArray tags = bulk("tag", List.of("{\"label\": \"Urgent\"}", "{\"label\": \"Fragile\"}",
+                "{\"label\": \"Gift\"}"));
+        urgent = tags.getJsonObject(0).getString("id");
+        fragile = tags.getJsonObject(1).getString("id");
     }
 
     private static JsonArray bulk(String type, List<String> records) {

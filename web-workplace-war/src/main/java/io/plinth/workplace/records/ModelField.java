@@ -22,16 +22,10 @@ public record ModelField(String key, String label, FieldKind kind, boolean requi
         this(key, label, kind, required, computed, length, values, referenceType, many, null);
     }
 
-    /** A form shows it: everything but references to many records. */
-    public boolean isShownInForm() {
-        return !(kind == FieldKind.REFERENCE && many);
-    }
-
     /** A user may type or pick its value; json, user and file fields and computed ones are only shown. */
     public boolean isEditable() {
         return !computed && switch (kind) {
             case JSON, USER, FILE -> false;
-            case REFERENCE -> !many;
             default -> true;
         };
     }
@@ -51,6 +45,11 @@ public record ModelField(String key, String label, FieldKind kind, boolean requi
 
     public String getKind() {
         return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A reference to many records: the form picks several, as an array of ids. */
+    public boolean isMany() {
+        return kind == FieldKind.REFERENCE && many;
     }
 
     public boolean isRequired() {

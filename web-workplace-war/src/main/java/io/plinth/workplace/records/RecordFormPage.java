@@ -38,7 +38,7 @@ public class RecordFormPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RecordFormPage.class.getName());
-    private static final Pattern PICKER = Pattern.compile("(?::sections:(\\d+))?:fields:(\\d+):reference$");
+    private static final Pattern PICKER = Pattern.compile("(?::sections:(\\d+))?:fields:(\\d+):references?$");
 
     @Inject
     ViewServiceModels models;
@@ -81,13 +81,13 @@ public class RecordFormPage implements Serializable {
                 RecordsMessages.error(Messages.text("records.notFound"));
                 return;
             }
-            List<ModelField> shown = modelType.fields().stream().filter(ModelField::isShownInForm).toList();
+            List<ModelField> shown = modelType.fields();
             List<String> visible = records.visibleFields(user.accessToken(), app, type,
                     shown.stream().map(ModelField::key).toList());
             shown.stream().filter(f -> visible.contains(f.key())).forEach(fields::add);
             layout(model.formOf(type).orElse(null));
             for (ModelField field : fields) {
-                if (field.kind() == FieldKind.REFERENCE && !field.many()) {
+                if (field.kind() == FieldKind.REFERENCE) {
                     targets.put(field.key(), ReferenceTarget.of(records, user.accessToken(), model,
                             field.referenceType()));
                 }
@@ -143,9 +143,12 @@ public class RecordFormPage implements Serializable {
         version = record.getJsonNumber("version").longValue();
         id = record.getString("id");
         for (Map.Entry<String, ReferenceTarget> target : targets.entrySet()) {
-            if (inputs.get(target.getKey()) instanceof String referenced) {
+            List<String> referenced = inputs.get(target.getKey()) instanceof String one ? List.of(one)
+                    : inputs.get(target.getKey()) instanceof List<?> many ? many.stream().map(Object::toString).toList()
+                    : List.of();
+            if (!referenced.isEmpty()) {
                 referenceLabels.computeIfAbsent(target.getKey(), k -> new HashMap<>())
-                        .putAll(target.getValue().labels(records, user.accessToken(), List.of(referenced)));
+                        .putAll(target.getValue().labels(records, user.accessToken(), referenced));
             }
         }
         readHistory();
@@ -218,7 +221,7 @@ public class RecordFormPage implements Serializable {
 
     /**
      * The field of the picker asking: its {@code field} attribute, or, where the component is not
-     * current while its event runs, the row of its client id ({@code [sections:S:]fields:F:reference}).
+     * current while its event runs, the row of its client id ({@code [sections:S:]fields:F:reference[s]}).
      */
     private String pickerField() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -248,6 +251,12 @@ public class RecordFormPage implements Serializable {
         boolean shared = labels.entrySet().stream()
                 .anyMatch(e -> !e.getKey().equals(referenced) && e.getValue().equals(label));
         return shared ? label + " (" + referenced.substring(0, Math.min(8, referenced.length())) + ")" : label;
+    }
+
+    /** The labels of a reference to many records, joined for a field the user may not change. */
+    public String referenceLabels(String field, Object referenced) {
+        return referenced instanceof List<?> ids
+                ? String.join(", ", ids.stream().map(id -> referenceLabel(field, id.toString())).toList()) : "";
     }
 
     /** Creates the record, or saves the changes to it; problems land next to their fields. */

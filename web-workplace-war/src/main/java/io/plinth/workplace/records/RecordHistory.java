@@ -69,11 +69,12 @@ final class RecordHistory {
                 continue;
             }
             for (ModelField field : type.fields()) {
-                if (field.kind() == FieldKind.REFERENCE && !field.many()
-                        && changes.get(field.key()) instanceof JsonObject change) {
+                if (field.kind() == FieldKind.REFERENCE && changes.get(field.key()) instanceof JsonObject change) {
                     for (String side : List.of("before", "after")) {
                         if (change.get(side) instanceof JsonString id) {
                             ids.computeIfAbsent(field.key(), k -> new ArrayList<>()).add(id.getString());
+                        } else {
+                            ids.computeIfAbsent(field.key(), k -> new ArrayList<>()).addAll(RecordValues.ids(change.get(side)));
                         }
                     }
                 }

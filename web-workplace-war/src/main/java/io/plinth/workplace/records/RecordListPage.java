@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -104,7 +105,7 @@ public class RecordListPage implements Serializable {
             for (ListColumn column : candidates) {
                 if (visible.contains(column.getKey())) {
                     columns.add(column);
-                    if (column.field().kind() == FieldKind.REFERENCE && !column.field().many()) {
+                    if (column.field().kind() == FieldKind.REFERENCE) {
                         referenceTargets.put(column.getKey(), ReferenceTarget.of(records, user.accessToken(), model,
                                 column.field().referenceType()));
                     }
@@ -351,7 +352,7 @@ public class RecordListPage implements Serializable {
 
     /**
      * The shown columns' texts of {@code items}, in column order: references by their target's
-     * label (one query per reference column for the whole page).
+     * label (one query per reference column for the whole page; many references joined by commas).
      */
     private List<List<String>> cells(List<JsonObject> items) {
         String yes = Messages.text("record.yes");
@@ -362,7 +363,8 @@ public class RecordListPage implements Serializable {
             ReferenceTarget target = referenceTargets.get(column.getKey());
             if (target != null) {
                 List<String> ids = items.stream().map(r -> r.get(column.getKey()))
-                        .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList();
+                        .flatMap(v -> v instanceof JsonString one ? Stream.of(one.getString())
+                                : RecordValues.ids(v).stream()).toList();
                 try {
                     labels.put(column.getKey(), ids.isEmpty() ? Map.of()
                             : target.labels(records, user.accessToken(), ids));

@@ -1,6 +1,8 @@
 package io.plinth.workplace.records;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,16 +16,20 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Between a record as catalogs writes it (docs/catalogs-records.md, "A record") and the values of
  * a form's inputs: text, numbers, enum values and reference ids as strings, booleans as Boolean,
- * dates as LocalDate, timestamps as LocalDateTime in UTC.
+ * dates as LocalDate, timestamps as LocalDateTime in UTC, a reference to many records as a list
+ * of ids (catalogs' array).
  */
 public final class RecordValues {
 
@@ -42,6 +48,10 @@ public final class RecordValues {
         for (ModelField field : fields) {
             JsonValue value = record.get(field.key());
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            if (field.isMany()) {
+                inputs.put(field.key(), ids(value));
                 continue;
             }
             inputs.put(field.key(), switch (field.kind()) {
@@ -84,6 +94,16 @@ public final class RecordValues {
                 continue;
             }
             Object input = inputs.get(field.key());
+            if (field.isMany()) {
+                // An empty selection is an empty array: catalogs then drops the links the user can see.
+                JsonArrayBuilder ids = Json.createArrayBuilder();
+                if (input instanceof Collection<?> picked) {
+                    picked.stream().filter(id -> id != null && !id.toString().isBlank()).map(Object::toString)
+                            .distinct().forEach(ids::add);
+                }
+                json.add(field.key(), ids);
+                continue;
+            }
             if (input == null || input instanceof String text && text.isBlank()) {
                 json.addNull(field.key());
                 continue;
@@ -121,11 +141,19 @@ public final class RecordValues {
             case BOOLEAN -> value == JsonValue.TRUE ? yes : no;
             case TIMESTAMP -> timestamp(((JsonString) value).getString());
             case REFERENCE -> value instanceof JsonString id ? labels.getOrDefault(id.getString(), id.getString())
-                    : value.toString();
+                    : value instanceof JsonArray ? ids(value).stream().map(id -> labels.getOrDefault(id, id))
+                    .collect(Collectors.joining(", ")) : value.toString();
             case JSON -> value.toString();
             default -> value instanceof JsonString text ? text.getString()
                     : value instanceof JsonNumber number ? number.toString() : value.toString();
         };
+    }
+
+    /** The ids of a reference to many records (an array of strings; anything else names none). */
+    static List<String> ids(JsonValue value) {
+        return value instanceof JsonArray array ? array.stream().filter(JsonString.class::isInstance)
+                .map(id -> ((JsonString) id).getString()).collect(Collectors.toCollection(ArrayList::new))
+                : new ArrayList<>();
     }
 
     /** {@code 2026-01-31T09:30:00Z} as {@code 2026-01-31 09:30 UTC}. */

@@ -81,4 +81,38 @@ class RecordValuesTest {
         assertThat(RecordValues.display(FIELDS.get(1), Json.createValue(3), "Yes", "No", Map.of())).isEqualTo("3");
         assertThat(RecordValues.display(FIELDS.get(0), JsonValue.NULL, "Yes", "No", Map.of())).isEmpty();
     }
+
+    private static final ModelField TAGS = new ModelField("tags", "Tags", FieldKind.REFERENCE, false, false, 0,
+            List.of(), "tag", true);
+
+    @Test
+    void aReferenceToManyRecordsIsAListOfIdsBothWays() {
+        JsonObject record = Json.createObjectBuilder().add("id", "a1").add("version", 1)
+                .add("tags", Json.createArrayBuilder().add("t1").add("t2")).build();
+        Map<String, Object> inputs = RecordValues.toInputs(List.of(TAGS), record);
+        assertThat(inputs).containsEntry("tags", List.of("t1", "t2"));
+
+        // The picker gives back its selection; a repeated or blank entry is not sent.
+        inputs.put("tags", List.of("t2", "t3", "t2", " "));
+        RecordValues.Converted json = RecordValues.toJson(List.of(TAGS), inputs);
+        assertThat(json.problems()).isEmpty();
+        assertThat(json.json().toString()).isEqualTo("{\"tags\":[\"t2\",\"t3\"]}");
+    }
+
+    @Test
+    void anEmptySelectionSendsAnEmptyArrayNotNull() {
+        assertThat(RecordValues.toJson(List.of(TAGS), new HashMap<>()).json().toString()).isEqualTo("{\"tags\":[]}");
+        assertThat(RecordValues.toJson(List.of(TAGS), new HashMap<>(Map.of("tags", List.of()))).json().toString())
+                .isEqualTo("{\"tags\":[]}");
+        JsonObject none = Json.createObjectBuilder().add("tags", Json.createArrayBuilder()).build();
+        assertThat(RecordValues.toInputs(List.of(TAGS), none)).containsEntry("tags", List.of());
+    }
+
+    @Test
+    void aReferenceToManyRecordsShowsItsLabelsJoined() {
+        JsonValue ids = Json.createArrayBuilder().add("t1").add("t9").build();
+        assertThat(RecordValues.display(TAGS, ids, "Yes", "No", Map.of("t1", "Urgent", "t2", "Fragile")))
+                .isEqualTo("Urgent, t9");
+        assertThat(RecordValues.display(TAGS, Json.createArrayBuilder().build(), "Yes", "No", Map.of())).isEmpty();
+    }
 }

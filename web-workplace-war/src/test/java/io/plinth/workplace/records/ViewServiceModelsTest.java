@@ -52,11 +52,10 @@ class ViewServiceModelsTest {
             assertThat(ticket.field("priority").orElseThrow().values()).containsExactly("low", "high");
             assertThat(ticket.field("due_date").orElseThrow().label()).isEqualTo("Due date");
             assertThat(ticket.field("customer").orElseThrow()).extracting(ModelField::referenceType,
-                    ModelField::isEditable, ModelField::isShownInForm).containsExactly("customer", true, true);
-            assertThat(ticket.field("tags").orElseThrow()).extracting(ModelField::isShownInForm, ModelField::isSortable)
-                    .containsExactly(false, false);
-            assertThat(ticket.field("extra").orElseThrow()).extracting(ModelField::isShownInForm,
-                    ModelField::isEditable).containsExactly(true, false);
+                    ModelField::isEditable, ModelField::isMany).containsExactly("customer", true, false);
+            assertThat(ticket.field("tags").orElseThrow()).extracting(ModelField::isMany, ModelField::isEditable,
+                    ModelField::isSortable).containsExactly(true, true, false);
+            assertThat(ticket.field("extra").orElseThrow()).extracting(ModelField::isEditable).isEqualTo(false);
             assertThat(model.type("customer").orElseThrow().firstTextField().orElseThrow().key()).isEqualTo("name");
 
             ModelList list = model.listOf("ticket").orElseThrow();
