@@ -16,6 +16,7 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +150,11 @@ public class RecordFormPage implements Serializable {
             if (!referenced.isEmpty()) {
                 referenceLabels.computeIfAbsent(target.getKey(), k -> new HashMap<>())
                         .putAll(target.getValue().labels(records, user.accessToken(), referenced));
+            }
+            if (inputs.get(target.getKey()) instanceof List<?>) {
+                // catalogs sorts the ids; the chips read better in the order of their labels.
+                inputs.put(target.getKey(), referenced.stream()
+                        .sorted(Comparator.comparing(ref -> referenceLabel(target.getKey(), ref))).toList());
             }
         }
         readHistory();
