@@ -2,7 +2,6 @@ package io.plinth.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -13,6 +12,7 @@ import io.plinth.systemtests.support.GrpcAuth;
 import io.plinth.systemtests.support.Http;
 import io.plinth.systemtests.support.Platform;
 import io.plinth.systemtests.support.PlatformExtension;
+import io.plinth.systemtests.support.Publications;
 import io.plinth.systemtests.support.Service;
 import io.plinth.systemtests.support.TestInfrastructure;
 import jakarta.json.Json;
@@ -125,10 +125,7 @@ class AppMetadataTest {
 
     private static JsonObject finished(String key, JsonObject publication) {
         assertThat(accepted(publication)).isTrue();
-        String url = APPS + "/" + key + "/publications/" + publication.getString("id");
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Http.json(Http.admin().get(url)), p -> !p.getString("status").equals("validating")
-                        && !p.getString("status").equals("applying"));
+        return Publications.awaitEnd(Http.admin(), APPS + "/" + key, publication.getString("id"), Duration.ofSeconds(30));
     }
 
     private static boolean accepted(JsonObject publication) {

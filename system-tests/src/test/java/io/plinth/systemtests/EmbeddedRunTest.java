@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.plinth.systemtests.support.Http;
 import io.plinth.systemtests.support.Platform;
 import io.plinth.systemtests.support.PlatformExtension;
+import io.plinth.systemtests.support.Publications;
 import io.plinth.systemtests.support.Service;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -121,10 +122,8 @@ class EmbeddedRunTest {
 
     private static String published(Http caller, String apps, String key, HttpResponse<String> accepted) {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String url = apps + "/" + key + "/publications/" + Http.json(accepted).getString("id");
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Http.json(caller.get(url)).getString("status"),
-                        status -> !status.equals("validating") && !status.equals("applying"));
+        return Publications.awaitEnd(caller, apps + "/" + key, Http.json(accepted).getString("id"), Duration.ofSeconds(60))
+                .getString("status");
     }
 
     private static String signIn(String password) {

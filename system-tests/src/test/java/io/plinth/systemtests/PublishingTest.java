@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.plinth.systemtests.support.Http;
 import io.plinth.systemtests.support.Platform;
 import io.plinth.systemtests.support.PlatformExtension;
+import io.plinth.systemtests.support.Publications;
 import io.plinth.systemtests.support.Service;
 import io.plinth.systemtests.support.TestInfrastructure;
 import jakarta.json.Json;
@@ -93,10 +94,8 @@ class PublishingTest {
     private static JsonObject publish(Http caller, String key, String query) {
         HttpResponse<String> accepted = caller.post(APPS + "/" + key + "/publish" + query, "");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String url = APPS + "/" + key + "/publications/" + Http.json(accepted).getString("id");
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Http.json(Http.admin().get(url)), p -> !p.getString("status").equals("validating")
-                        && !p.getString("status").equals("applying"));
+        return Publications.awaitEnd(Http.admin(), APPS + "/" + key, Http.json(accepted).getString("id"),
+                Duration.ofSeconds(60));
     }
 
     private static JsonObject dryRun(String key) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.plinth.systemtests.support.Http;
 import io.plinth.systemtests.support.Platform;
 import io.plinth.systemtests.support.PlatformExtension;
+import io.plinth.systemtests.support.Publications;
 import io.plinth.systemtests.support.Service;
 import io.plinth.systemtests.support.TestInfrastructure;
 import io.plinth.systemtests.web.Browser;
@@ -330,12 +331,7 @@ class WorkplaceListsTest {
                 .formatted(APP).replace('\'', '"');
         HttpResponse<String> draft = Http.admin().put(apps + "/" + APP + "/draft", model);
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
-        HttpResponse<String> accepted = Http.admin().post(apps + "/" + APP + "/publish", "");
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String publication = apps + "/" + APP + "/publications/" + Http.json(accepted).getString("id");
-        JsonObject done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> Http.json(Http.admin().get(publication)), p -> !p.getString("status").equals("validating")
-                        && !p.getString("status").equals("applying"));
+        JsonObject done = Publications.publish(Http.admin(), apps + "/" + APP, Duration.ofSeconds(60));
         assertThat(done.getString("status")).as(done.toString()).isEqualTo("active");
 
         List<String> customers = new ArrayList<>(List.of("Ada Lovelace"));

@@ -2,6 +2,7 @@ package io.plinth.systemtests.bench;
 
 import io.plinth.systemtests.support.Http;
 import io.plinth.systemtests.support.Platform;
+import io.plinth.systemtests.support.Publications;
 import io.plinth.systemtests.support.Service;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -65,14 +66,7 @@ final class BenchApp {
         String apps = Platform.url(Service.VIEW_SERVICE) + "/api/apps";
         expect(Http.admin().post(apps, "{\"key\": \"" + APP + "\", \"name\": \"Benchmark\"}"), 201, 409);
         expect(Http.admin().put(apps + "/" + APP + "/draft", MODEL), 200);
-        String publication = apps + "/" + APP + "/publications/"
-                + Http.json(expect(Http.admin().post(apps + "/" + APP + "/publish", ""), 202)).getString("id");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonObject state;
-        do {
-            sleep(300);
-            state = Http.json(expect(Http.admin().get(publication), 200));
-        } while (state.getString("status").matches("validating|applying") && Instant.now().isBefore(deadline));
+        JsonObject state = Publications.publish(Http.admin(), apps + "/" + APP, Duration.ofMinutes(3));
         if (!state.getString("status").equals("active")) {
             throw new IllegalStateException("the benchmark app was not published: " + state);
         }
@@ -127,14 +121,5 @@ final class BenchApp {
         }
         throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
                 + response.statusCode() + ": " + response.body());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
