@@ -5,6 +5,7 @@ import static io.plinth.studio.web.Answers.encode;
 import io.plinth.kernel.config.Settings;
 import io.plinth.studio.apps.RefusedException;
 import io.plinth.studio.web.Answers;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ServiceApi;
 import io.plinth.web.api.ServiceUnavailableException;
 import jakarta.annotation.PostConstruct;

@@ -1,6 +1,7 @@
 package io.plinth.studio.admin;
 
 import io.plinth.studio.apps.RefusedException;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ServiceUnavailableException;
 import io.plinth.web.faces.Messages;
 import io.plinth.web.session.CurrentUser;

@@ -1,9 +1,10 @@
 package io.plinth.studio.apps;
 
-import io.plinth.web.session.CurrentUser;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ApiAnswer;
-import io.plinth.web.faces.Messages;
 import io.plinth.web.api.ServiceUnavailableException;
+import io.plinth.web.faces.Messages;
+import io.plinth.web.session.CurrentUser;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,7 +34,7 @@ public class AppsPage implements Serializable {
     private String search;
     private String newKey;
     private String newName;
-    private AppPage page = AppPage.EMPTY;
+    private Listing<AppSummary> page = Listing.empty();
     private boolean available;
 
     /** Runs before the page renders (and so before its messages do). */
@@ -89,11 +90,11 @@ public class AppsPage implements Serializable {
             page = viewService.list(user.accessToken(), search, offset, PAGE_SIZE);
             available = true;
         } catch (RefusedException e) {
-            page = AppPage.EMPTY;
+            page = Listing.empty();
             available = false;
             showRefusal(e);
         } catch (ServiceUnavailableException e) {
-            page = AppPage.EMPTY;
+            page = Listing.empty();
             unavailable(e);
         }
     }
@@ -133,7 +134,7 @@ public class AppsPage implements Serializable {
         return text == null ? "" : text.strip();
     }
 
-    public AppPage getPage() {
+    public Listing<AppSummary> getPage() {
         return page;
     }
 

@@ -1,6 +1,7 @@
 package io.plinth.studio.apps;
 
 import io.plinth.kernel.config.Settings;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ApiAnswer;
 import io.plinth.web.api.ServiceApi;
 import io.plinth.web.api.ServiceUnavailableException;
@@ -43,14 +44,14 @@ public class ViewServiceApps {
     }
 
     /** The apps whose key or name contains {@code search} (all when blank), ordered by key. */
-    public AppPage list(String token, String search, int offset, int limit)
+    public Listing<AppSummary> list(String token, String search, int offset, int limit)
             throws ServiceUnavailableException, RefusedException {
         String query = "?offset=" + offset + "&limit=" + limit
                 + (search == null || search.isBlank() ? "" : "&q=" + encode(search.strip()));
         JsonObject page = checked(api.get("/api/apps" + query, token)).body();
         try {
             JsonArray items = page.getJsonArray("items");
-            return new AppPage(items.getValuesAs(JsonObject.class).stream().map(AppSummary::of).toList(),
+            return new Listing<>(items.getValuesAs(JsonObject.class).stream().map(AppSummary::of).toList(),
                     page.getInt("offset"), page.getInt("limit"), page.getJsonNumber("total").longValueExact());
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException
                  | IllegalArgumentException | DateTimeParseException e) {

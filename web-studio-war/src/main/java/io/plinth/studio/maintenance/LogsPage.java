@@ -1,6 +1,7 @@
 package io.plinth.studio.maintenance;
 
 import io.plinth.studio.apps.RefusedException;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ServiceUnavailableException;
 import io.plinth.web.faces.Messages;
 import io.plinth.web.session.CurrentUser;
@@ -40,7 +41,7 @@ public class LogsPage implements Serializable {
     private String text;
     private String traceId;
     private boolean follow;
-    private LogPage page = LogPage.EMPTY;
+    private Listing<LogRecord> page = Listing.empty();
     private OffsetDateTime pinnedTo;
     private boolean available;
 
@@ -92,7 +93,7 @@ public class LogsPage implements Serializable {
             }
             available = true;
         } catch (RefusedException e) {
-            page = LogPage.EMPTY;
+            page = Listing.empty();
             available = false;
             LOG.info(() -> "view-service refused: " + e.getMessage());
             switch (e.status()) {
@@ -104,7 +105,7 @@ public class LogsPage implements Serializable {
                 }
             }
         } catch (ServiceUnavailableException e) {
-            page = LogPage.EMPTY;
+            page = Listing.empty();
             available = false;
             LOG.warning(() -> "The studio cannot reach view-service: " + e.getMessage());
             Messages.error(null, Messages.text("logs.unavailable"));
@@ -129,7 +130,7 @@ public class LogsPage implements Serializable {
         return LEVELS;
     }
 
-    public LogPage getPage() {
+    public Listing<LogRecord> getPage() {
         return page;
     }
 

@@ -4,6 +4,7 @@ import io.plinth.kernel.config.Settings;
 import io.plinth.studio.apps.RefusedException;
 import io.plinth.studio.apps.ViewServiceApps;
 import io.plinth.studio.web.Answers;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ServiceApi;
 import io.plinth.web.api.ServiceUnavailableException;
 import jakarta.annotation.PostConstruct;
@@ -43,11 +44,11 @@ public class ViewServiceLogs {
         api = new ServiceApi(SERVICE, settings.uri(ViewServiceApps.URL_KEY), executor, TIMEOUT);
     }
 
-    public LogPage search(String token, LogQuery query, int offset, int limit, OffsetDateTime pinnedTo)
+    public Listing<LogRecord> search(String token, LogQuery query, int offset, int limit, OffsetDateTime pinnedTo)
             throws ServiceUnavailableException, RefusedException {
         JsonObject page = Answers.checked(SERVICE, api.get("/api/logs" + query.queryString(offset, limit, pinnedTo),
                 token)).body();
-        return Answers.read(SERVICE, () -> new LogPage(
+        return Answers.read(SERVICE, () -> new Listing<>(
                 page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(LogRecord::of).toList(),
                 page.getInt("offset"), page.getInt("limit"), page.getJsonNumber("total").longValueExact()));
     }

@@ -1,9 +1,9 @@
-package io.plinth.studio.admin;
+package io.plinth.studio.web;
 
 import java.io.Serializable;
 import java.util.List;
 
-/** One page of an identity list: the items from {@code offset}, of {@code total}. */
+/** One page of a service's list (apps, log records, users...): the items from {@code offset}, of {@code total}. */
 public record Listing<T extends Serializable>(List<T> items, int offset, int limit, long total) implements Serializable {
 
     public Listing {
@@ -22,6 +22,7 @@ public record Listing<T extends Serializable>(List<T> items, int offset, int lim
         return offset + items.size() < total;
     }
 
+    /** The position of the first item shown, counting from 1 (0 when there is none). */
     public long first() {
         return items.isEmpty() ? 0 : offset + 1L;
     }

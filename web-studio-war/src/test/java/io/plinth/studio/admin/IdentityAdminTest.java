@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plinth.studio.apps.RefusedException;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ApiAnswer.FieldProblem;
-import io.plinth.web.api.FakeService;
 import io.plinth.web.api.FakeService.Answer;
+import io.plinth.web.api.FakeService;
 import io.plinth.web.api.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.List;

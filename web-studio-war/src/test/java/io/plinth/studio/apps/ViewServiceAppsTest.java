@@ -3,9 +3,10 @@ package io.plinth.studio.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.ApiAnswer;
-import io.plinth.web.api.FakeService;
 import io.plinth.web.api.FakeService.Answer;
+import io.plinth.web.api.FakeService;
 import io.plinth.web.api.ServiceUnavailableException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ class ViewServiceAppsTest {
     @Test
     void aPageOfAppsIsReadWithTheUsersTokenAndTheSearch() throws Exception {
         try (FakeService viewService = new FakeService(request -> Answer.json(200, PAGE))) {
-            AppPage page = apps(viewService).list("tok", " or ders ", 20, 20);
+            Listing<AppSummary> page = apps(viewService).list("tok", " or ders ", 20, 20);
 
             assertThat(viewService.received.get(0).pathAndQuery()).isEqualTo("/api/apps?offset=20&limit=20&q=or%20ders");
             assertThat(viewService.received.get(0).authorization()).isEqualTo("Bearer tok");

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plinth.studio.apps.RefusedException;
-import io.plinth.web.api.FakeService;
+import io.plinth.studio.web.Listing;
 import io.plinth.web.api.FakeService.Answer;
+import io.plinth.web.api.FakeService;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -42,7 +43,7 @@ class ViewServiceLogsTest {
                   "level":"warning","logger":"io.plinth.kernel.bus.QueueConsumer","message":"failed 3 time(s)",
                   "thread":"bus-2","traceId":"4bf92f3577b34da6a3ce929d0e0e4736","exceptionClass":"java.lang.IllegalArgumentException",
                   "stackTrace":"java.lang.IllegalArgumentException\\n\\tat x"}],"offset":0,"limit":50,"total":1}"""))) {
-            LogPage page = logs(viewService).search("tok", new LogQuery("catalogs", null, null, null, null, null), 0, 50,
+            Listing<LogRecord> page = logs(viewService).search("tok", new LogQuery("catalogs", null, null, null, null, null), 0, 50,
                     null);
 
             assertThat(viewService.received.get(0).pathAndQuery()).isEqualTo("/api/logs?service=catalogs&offset=0&limit=50");
