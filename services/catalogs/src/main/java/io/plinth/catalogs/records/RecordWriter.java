@@ -226,8 +226,9 @@ final class RecordWriter {
     }
 
     /**
-     * Links name the partitions of their ends when those are partitioned, read here from the rows
-     * themselves (checkReferences has made sure the caller sees every target).
+     * Links name the partitions of their ends when those are partitioned, read from the rows
+     * themselves (checkReferences has made sure the caller sees every target); links between
+     * unpartitioned types need no read.
      */
     private void addLinks(TypeModel type, String field, UUID source, List<UUID> targets) throws SQLException {
         if (targets.isEmpty()) {
@@ -239,12 +240,18 @@ final class RecordWriter {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO "
                 + session.names().linkTable(type.key(), field) + " (source, target"
                 + (sourcePartitioned ? ", source_partition" : "") + (targetPartitioned ? ", target_partition" : "")
-                + ") SELECT s.id, t.id" + (sourcePartitioned ? ", s.partition" : "")
-                + (targetPartitioned ? ", t.partition" : "") + " FROM " + session.names().table(type.key())
-                + " s, " + session.names().table(target.key()) + " t WHERE s.id = ? AND t.id = ANY (?)"
+                + ") SELECT CAST(? AS uuid), t.id"
+                + (sourcePartitioned ? ", (SELECT s.partition FROM " + session.names().table(type.key())
+                        + " s WHERE s.id = CAST(? AS uuid))" : "")
+                + (targetPartitioned ? ", t.partition FROM " + session.names().table(target.key())
+                        + " t WHERE t.id = ANY (?)" : " FROM unnest(?) AS t(id)")
                 + " ON CONFLICT DO NOTHING")) {
-            statement.setObject(1, source);
-            statement.setArray(2, uuids(targets));
+            int parameter = 1;
+            statement.setObject(parameter++, source);
+            if (sourcePartitioned) {
+                statement.setObject(parameter++, source);
+            }
+            statement.setArray(parameter, uuids(targets));
             statement.executeUpdate();
         }
     }
