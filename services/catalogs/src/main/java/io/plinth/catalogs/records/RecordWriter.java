@@ -4,7 +4,6 @@ import io.plinth.catalogs.access.FieldValues;
 import io.plinth.catalogs.access.Operation;
 import io.plinth.catalogs.access.TypeAccess;
 import io.plinth.catalogs.storage.FieldModel;
-import io.plinth.catalogs.storage.MigrationPlanner;
 import io.plinth.catalogs.storage.StorageNames;
 import io.plinth.catalogs.storage.TypeModel;
 import io.plinth.kernel.problem.FieldError;
@@ -285,7 +284,7 @@ final class RecordWriter {
             FieldModel field = type.field(entry.getKey()).orElseThrow();
             column(columns, values, StorageNames.quote(field.key()), FieldValues.parameter(field), entry.getValue());
             if (field.referenceOne() && session.model().type(field.reference().type()).securityPartition() != null) {
-                column(columns, values, StorageNames.quote(MigrationPlanner.partitionColumn(field.key())),
+                column(columns, values, StorageNames.referencePartition(field.key()),
                         "(SELECT x.partition FROM " + session.names().table(field.reference().type())
                                 + " x WHERE x.id = CAST(? AS uuid))", entry.getValue());
             }
@@ -301,7 +300,7 @@ final class RecordWriter {
         Object value = input.values.containsKey(field.key()) ? input.values.get(field.key())
                 : field.defaultValue() == null ? null : FieldValues.parse(field, field.defaultValue());
         String partition = value == null ? "" : value.toString();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + MigrationPlanner.ENSURE_PARTITIONS
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + StorageNames.ENSURE_PARTITIONS
                 + "(CAST(? AS regclass), ?)")) {
             statement.setString(1, session.names().table(type.key()));
             statement.setArray(2, connection.createArrayOf("text", new Object[] {partition}));

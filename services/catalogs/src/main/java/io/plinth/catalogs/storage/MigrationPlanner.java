@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class MigrationPlanner {
 
-    /** Creates the missing partitions of a partitioned type table (Liquibase {@code 006-partitions.xml}). */
-    public static final String ENSURE_PARTITIONS = StorageNames.qualified("ensure_partitions");
-
     private final StorageNames names;
     private final Map<String, TypeModel> before;
     private final Map<String, TypeModel> after;
@@ -130,7 +127,7 @@ public final class MigrationPlanner {
                 String column = StorageNames.quote(field.key());
                 steps.add(MigrationStep.losing("drop-field", "Drop field " + type + "." + field.key(),
                         List.of("ALTER TABLE " + table + " DROP COLUMN " + column + (targetPartitioned(field)
-                                ? ", DROP COLUMN " + StorageNames.quote(partitionColumn(field.key())) : "")),
+                                ? ", DROP COLUMN " + StorageNames.referencePartition(field.key()) : "")),
                         "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + column + " IS NOT NULL)", null));
             }
         }
@@ -227,7 +224,7 @@ public final class MigrationPlanner {
             String value = partitionValue(field);
             // Rows move to the partition of their new value, which must exist first.
             steps.add(MigrationStep.of("set-partition-key", "Partition " + type + " by " + field, List.of(
-                    "SELECT " + ENSURE_PARTITIONS + "(" + SqlLiterals.string(table) + "::regclass, ARRAY(SELECT DISTINCT "
+                    "SELECT " + StorageNames.ENSURE_PARTITIONS + "(" + SqlLiterals.string(table) + "::regclass, ARRAY(SELECT DISTINCT "
                             + value + " FROM " + table + "))",
                     "UPDATE " + table + " SET partition = " + value + " WHERE partition IS DISTINCT FROM " + value,
                     "ALTER TABLE " + table + " ADD CONSTRAINT " + names.tableObject(type, "partition") + " CHECK ("
@@ -252,8 +249,8 @@ public final class MigrationPlanner {
             sql.add("ALTER TABLE " + table + " RENAME COLUMN " + StorageNames.quote(old) + " TO "
                     + StorageNames.quote(newKey));
             if (targetPartitioned(field)) {
-                sql.add("ALTER TABLE " + table + " RENAME COLUMN " + StorageNames.quote(partitionColumn(old)) + " TO "
-                        + StorageNames.quote(partitionColumn(newKey)));
+                sql.add("ALTER TABLE " + table + " RENAME COLUMN " + StorageNames.referencePartition(old) + " TO "
+                        + StorageNames.referencePartition(newKey));
             }
             if (field.unique()) {
                 sql.add(renameConstraint(table, type, old, newKey, "key"));
@@ -454,7 +451,7 @@ public final class MigrationPlanner {
     }
 
     private String referencePartitionDefinition(FieldModel field) {
-        return StorageNames.quote(partitionColumn(field.key())) + " text";
+        return StorageNames.referencePartition(field.key()) + " text";
     }
 
     private String createIndex(String type, FieldModel field) {
@@ -482,7 +479,7 @@ public final class MigrationPlanner {
         boolean partitioned = targetPartitioned(field);
         return "CONSTRAINT " + names.fieldObject(type, field.key(), "fkey") + " FOREIGN KEY ("
                 + StorageNames.quote(field.key())
-                + (partitioned ? ", " + StorageNames.quote(partitionColumn(field.key())) : "") + ") REFERENCES "
+                + (partitioned ? ", " + StorageNames.referencePartition(field.key()) : "") + ") REFERENCES "
                 + names.table(target) + " (id" + partitionKey(target) + ")"
                 + (partitioned ? " MATCH FULL ON UPDATE CASCADE" : "") + " ON DELETE " + field.reference().onDelete().sql();
     }
@@ -507,11 +504,6 @@ public final class MigrationPlanner {
 
     private String partitionKey(String type) {
         return partitioned(type) ? ", partition" : "";
-    }
-
-    /** The hidden column beside a reference to a partitioned type that holds the target's partition. */
-    public static String partitionColumn(String field) {
-        return field + "$partition";
     }
 
     /** A deleted target takes its links with it unless the model restricts the delete. */

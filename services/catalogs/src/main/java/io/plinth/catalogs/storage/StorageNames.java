@@ -21,6 +21,8 @@ import java.util.HexFormat;
 public final class StorageNames {
 
     public static final String SCHEMA = "catalogs";
+    /** Creates the missing partitions of a partitioned type table (Liquibase {@code 006-partitions.xml}). */
+    public static final String ENSURE_PARTITIONS = qualified("ensure_partitions");
     static final int MAX_IDENTIFIER = 63;
     private static final int KEPT = 50;
 
@@ -65,6 +67,11 @@ public final class StorageNames {
 
     private String base(String type) {
         return app + "__" + type;
+    }
+
+    /** The hidden column beside a reference to a partitioned type that holds the target's partition. Quoted. */
+    public static String referencePartition(String field) {
+        return quote(field + "$partition");
     }
 
     public static String qualified(String name) {
